@@ -1,0 +1,134 @@
+package com.lakesail.backend.api;
+
+import com.lakesail.backend.domain.ConflictException;
+import com.lakesail.backend.domain.DomainException;
+import com.lakesail.backend.domain.FieldError;
+import com.lakesail.backend.port.ConditionFailedException;
+import com.lakesail.backend.port.Ids;
+import com.lakesail.backend.port.InvalidPageTokenException;
+import com.lakesail.backend.port.Store;
+import com.lakesail.backend.service.Authenticator;
+import com.lakesail.backend.service.Idempotency;
+import com.lakesail.backend.service.Principal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * The API's front door, shared by the Lambda handler and the local HTTP server: request id, size
+ * limit, routing, authentication, idempotency, error mapping and the request log. Nothing a caller
+ * sees carries a stack trace or an internal detail; an unexpected failure is a 500 with the request id.
+ */
+public final class ApiHandler {
+    /** Larger bodies are refused with 413 before parsing. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    private final Router router;
+    private final Authenticator authenticator;
+    private final IdempotencyGate idempotency;
+    private final Ids ids;
+    private final JsonLog log;
+
+    @Inject
+    public ApiHandler(Routes routes, Authenticator authenticator, Store store, Clock clock, Ids ids, JsonLog log) {
+        this.router = routes.router();
+        this.authenticator = authenticator;
+        this.idempotency = new IdempotencyGate(store, clock);
+        this.ids = ids;
+        this.log = log;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        String requestId = ids.next("req");
+        long started = System.nanoTime();
+        String route = "-";
+        Principal principal = null;
+        ApiResponse response;
+        String errorCode = null;
+        try {
+            if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+                errorCode = "PayloadTooLarge";
+                response = ErrorBody.of(errorCode, "the body is larger than " + MAX_BODY_BYTES + " bytes",
+                        List.of(new FieldError("body", "is too large")), requestId);
+            } else {
+                Router.Result result = router.match(request.method(), request.path());
+                if (result.match().isEmpty()) {
+                    errorCode = result.allowedMethods().isEmpty() ? "ResourceNotFound" : "MethodNotAllowed";
+                    response = unmatched(request, result, requestId);
+                } else {
+                    Router.Match match = result.match().get();
+                    route = match.route().template();
+                    if (match.route().authenticated()) {
+                        principal = authenticator.authenticate(request.header("Authorization"));
+                    }
+                    response = invoke(match, request, principal);
+                }
+            }
+        } catch (DomainException e) {
+            errorCode = e.code();
+            response = ErrorBody.of(e, requestId);
+        } catch (InvalidPageTokenException e) {
+            errorCode = "ValidationError";
+            response = ErrorBody.of(errorCode, "nextToken is not valid for this list",
+                    List.of(new FieldError("nextToken", "is not a token this list issued")), requestId);
+        } catch (ConditionFailedException e) {
+            errorCode = "Conflict";
+            response = ErrorBody.of(new ConflictException("the resource changed concurrently; read it again and retry"), requestId);
+        } catch (RuntimeException e) {
+            log.failure(requestId, e);
+            errorCode = "InternalError";
+            response = ErrorBody.of(errorCode, "internal error; quote request id " + requestId + " when reporting it",
+                    List.of(), requestId);
+        }
+        response = response.withHeader(REQUEST_ID_HEADER, requestId);
+        log.request(requestId, request.method(), route, response.status(), (System.nanoTime() - started) / 1000,
+                principal == null ? null : principal.userId(), errorCode);
+        return response;
+    }
+
+    private ApiResponse invoke(Router.Match match, ApiRequest request, Principal principal) {
+        Route route = match.route();
+        IdempotencyGate.Keyed keyed = null;
+        Idempotency recorder = Idempotency.NONE;
+        String key = route.create() ? request.header("Idempotency-Key") : null;
+        if (key != null) {
+            keyed = IdempotencyGate.keyed(key, principal == null ? "signup" : principal.userId(), request);
+            IdempotencyGate.Lookup lookup = idempotency.lookup(keyed);
+            if (lookup.replay().isPresent()) {
+                return lookup.replay().get();
+            }
+            recorder = idempotency.recorder(keyed, 201, lookup.expired());
+        }
+        Object result;
+        try {
+            result = route.operation().handle(new Call(request, match.pathParams(), principal, recorder));
+        } catch (ConflictException | ConditionFailedException e) {
+            // A concurrent request with the same key may have won the race: then this one is its replay.
+            Optional<ApiResponse> replay = keyed == null ? Optional.empty() : idempotency.lookup(keyed).replay();
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            throw e;
+        }
+        if (result == null) {
+            return ApiResponse.noContent();
+        }
+        return ApiResponse.json(route.create() ? 201 : 200, Json.write(Views.render(result, true)));
+    }
+
+    private static ApiResponse unmatched(ApiRequest request, Router.Result result, String requestId) {
+        if (result.allowedMethods().isEmpty()) {
+            return ErrorBody.of("ResourceNotFound", "no route for " + request.method() + " " + request.path(), List.of(), requestId);
+        }
+        return ErrorBody.of("MethodNotAllowed", request.method() + " is not allowed here; allowed: "
+                        + String.join(", ", result.allowedMethods()), List.of(), requestId)
+                .withHeader("Allow", String.join(", ", result.allowedMethods()));
+    }
+}

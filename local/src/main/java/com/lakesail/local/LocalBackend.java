@@ -1,0 +1,139 @@
+package com.lakesail.local;
+
+import com.lakesail.backend.api.ApiHandler;
+import com.lakesail.backend.api.JsonLog;
+import com.lakesail.backend.port.Store;
+import com.lakesail.local.sqlite.SqliteStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The whole backend in one JVM: the Lambda handlers' router and services over SQLite, served on
+ * 127.0.0.1. For tests, demos and applications that embed LakeSail.
+ *
+ * <pre>{@code
+ * try (LocalBackend backend = LocalBackend.builder().port(0).inMemory().start()) {
+ *     LocalBackend.Bootstrap boot = backend.bootstrap();
+ *     LakeSail lakesail = LakeSail.builder().endpoint(backend.endpoint()).token(boot.token()).build();
+ * }
+ * }</pre>
+ */
+public final class LocalBackend implements AutoCloseable {
+    /** The database file inside the data directory. */
+    public static final String DATABASE_FILE = "lakesail.db";
+
+    private final SqliteStore store;
+    private final LocalComponent component;
+    private final LocalHttpServer server;
+    private final Path dataDirectory;
+
+    private LocalBackend(Builder builder) throws IOException {
+        this.dataDirectory = builder.dataDirectory;
+        this.store = dataDirectory == null ? SqliteStore.inMemory() : SqliteStore.open(dataDirectory.resolve(DATABASE_FILE));
+        try {
+            this.component = DaggerLocalComponent.builder().store(store).clock(builder.clock)
+                    .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off()).build();
+            this.server = new LocalHttpServer(component.api(), builder.port);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Optional<Path> dataDirectory() {
+        return Optional.ofNullable(dataDirectory);
+    }
+
+    /** The store, for tests and benchmarks that count round trips. */
+    public Store store() {
+        return store;
+    }
+
+    public ApiHandler api() {
+        return component.api();
+    }
+
+    /**
+     * The default user, organization and a working token: reused from the data directory's
+     * connection file when its token still works, created otherwise. See {@link LocalBootstrap}.
+     */
+    public Bootstrap bootstrap() {
+        return new LocalBootstrap(component.identity(), component.authenticator(), store).run(endpoint(), dataDirectory);
+    }
+
+    /** How to reach this backend as its default user. */
+    public record Bootstrap(URI endpoint, String token, String organizationId, String userId) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            store.close();
+        }
+    }
+
+    public static final class Builder {
+        private int port;
+        private Path dataDirectory;
+        private Clock clock = Clock.systemUTC();
+        private boolean requestLog;
+
+        private Builder() {
+        }
+
+        /** The TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Keep data in {@code directory} (created if absent); it survives restarts. */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = directory;
+            return this;
+        }
+
+        /** Keep data in memory only (the default). */
+        public Builder inMemory() {
+            this.dataDirectory = null;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Print one JSON log line per request to stdout. Off by default. */
+        public Builder requestLog(boolean enabled) {
+            this.requestLog = enabled;
+            return this;
+        }
+
+        public LocalBackend start() {
+            try {
+                return new LocalBackend(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the local backend on port " + port, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.lakesail.local;
+
+import com.lakesail.backend.api.ApiHandler;
+import com.lakesail.backend.api.ApiRequest;
+import com.lakesail.backend.api.ApiResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Serves {@link ApiHandler} over HTTP on the loopback interface only, with the JDK's server. */
+final class LocalHttpServer implements AutoCloseable {
+    private static final int THREADS = 16;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ApiHandler api;
+
+    LocalHttpServer(ApiHandler api, int port) throws IOException {
+        this.api = api;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "lakesail-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::exchange);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.isEmpty() ? "" : values.get(0)));
+            ApiRequest request = new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    query(exchange.getRequestURI().getRawQuery()), headers, body(exchange.getRequestBody()));
+            ApiResponse response = api.handle(request);
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            byte[] bytes = response.body() == null ? null : response.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(response.status(), bytes == null ? -1 : bytes.length);
+            if (bytes != null) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    /** Reads at most one byte past the limit: enough for the handler to refuse it, no more. */
+    private static String body(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(ApiHandler.MAX_BODY_BYTES + 1);
+        return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.putIfAbsent(name, value);
+        }
+        return query;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
