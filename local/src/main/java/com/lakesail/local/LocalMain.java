@@ -55,6 +55,10 @@ public final class LocalMain {
 
     /** Command-line flags, falling back to environment variables, then to defaults. */
     public record Options(int port, Path dataDirectory, boolean requestLog) {
+        public Options withoutRequestLog() {
+            return new Options(port, dataDirectory, false);
+        }
+
         public static Options parse(String... args) {
             int port = parsePort(System.getenv().getOrDefault("LAKESAIL_PORT", String.valueOf(DEFAULT_PORT)));
             Path dataDir = Path.of(System.getenv().getOrDefault("LAKESAIL_DATA_DIR", DEFAULT_DATA_DIR));
