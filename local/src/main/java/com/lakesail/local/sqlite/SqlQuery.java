@@ -16,7 +16,6 @@ import java.util.List;
  */
 record SqlQuery(String text, List<String> args) {
 
-    private static final char SEP = '\u0000';
 
     static SqlQuery of(Query query) {
         String pkCol;
@@ -43,10 +42,14 @@ record SqlQuery(String text, List<String> args) {
                 .append(pkCol).append(" = ?");
         args.add(query.pk());
         if (!query.skPrefix().isEmpty()) {
-            // Prefix match as a range so the index is used: prefix <= sk < prefix + U+FFFF.
-            sql.append(" AND ").append(skCol).append(" >= ? AND ").append(skCol).append(" < ?");
+            // Prefix match as a range so the index is used: prefix <= sk < successor(prefix).
+            sql.append(" AND ").append(skCol).append(" >= ?");
             args.add(query.skPrefix());
-            args.add(query.skPrefix() + '\uffff');
+            String upper = successor(query.skPrefix());
+            if (upper != null) {
+                sql.append(" AND ").append(skCol).append(" < ?");
+                args.add(upper);
+            }
         }
         if (query.pageToken() != null) {
             String[] position = decode(query);
@@ -68,6 +71,23 @@ record SqlQuery(String text, List<String> args) {
         return new SqlQuery(sql.toString(), args);
     }
 
+    /**
+     * The least string above every string that starts with {@code prefix}, in SQLite's order (UTF-8
+     * bytes, which is code point order): the prefix with its last code point incremented, skipping
+     * the surrogate range. Null when there is none (the prefix is all U+10FFFF).
+     */
+    static String successor(String prefix) {
+        int[] codePoints = prefix.codePoints().toArray();
+        for (int i = codePoints.length - 1; i >= 0; i--) {
+            if (codePoints[i] < Character.MAX_CODE_POINT) {
+                int next = codePoints[i] + 1;
+                codePoints[i] = next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE ? Character.MAX_SURROGATE + 1 : next;
+                return new String(codePoints, 0, i + 1);
+            }
+        }
+        return null;
+    }
+
     void bind(PreparedStatement ps) throws SQLException {
         for (int i = 0; i < args.size(); i++) {
             ps.setString(i + 1, args.get(i));
@@ -75,30 +95,44 @@ record SqlQuery(String text, List<String> args) {
     }
 
     static String tokenAfter(Query query, Item last) {
-        String position = switch (query.index()) {
-            case TABLE -> last.sk();
-            case GSI1 -> last.gsi1sk() + SEP + last.pk() + SEP + last.sk();
-            case GSI2 -> last.gsi2sk() + SEP + last.pk() + SEP + last.sk();
-        };
-        String raw = query.index().name() + SEP + query.pk() + SEP + query.descending() + SEP + position;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        List<String> fields = new ArrayList<>(List.of(query.index().name(), query.pk(), String.valueOf(query.descending())));
+        switch (query.index()) {
+            case TABLE -> fields.add(last.sk());
+            case GSI1 -> fields.addAll(List.of(last.gsi1sk(), last.pk(), last.sk()));
+            case GSI2 -> fields.addAll(List.of(last.gsi2sk(), last.pk(), last.sk()));
+        }
+        // Each field base64url-encoded and joined by '.', which base64url never contains: keys may
+        // hold any character.
+        StringBuilder token = new StringBuilder();
+        for (String field : fields) {
+            if (token.length() > 0) {
+                token.append('.');
+            }
+            token.append(Base64.getUrlEncoder().withoutPadding().encodeToString(field.getBytes(StandardCharsets.UTF_8)));
+        }
+        return token.toString();
     }
 
     private static String[] decode(Query query) {
-        String raw;
+        String[] parts = query.pageToken().split("\\.", -1);
+        int expected = query.index() == Query.Index.TABLE ? 4 : 6;
+        if (parts.length != expected) {
+            throw SqliteStore.invalidToken();
+        }
+        String[] fields = new String[parts.length];
         try {
-            raw = new String(Base64.getUrlDecoder().decode(query.pageToken()), StandardCharsets.UTF_8);
+            for (int i = 0; i < parts.length; i++) {
+                fields[i] = new String(Base64.getUrlDecoder().decode(parts[i]), StandardCharsets.UTF_8);
+            }
         } catch (IllegalArgumentException e) {
             throw SqliteStore.invalidToken();
         }
-        String[] parts = raw.split(String.valueOf(SEP), -1);
-        int expected = query.index() == Query.Index.TABLE ? 4 : 6;
-        if (parts.length != expected || !parts[0].equals(query.index().name()) || !parts[1].equals(query.pk())
-                || !parts[2].equals(String.valueOf(query.descending()))) {
+        if (!fields[0].equals(query.index().name()) || !fields[1].equals(query.pk())
+                || !fields[2].equals(String.valueOf(query.descending()))) {
             throw SqliteStore.invalidToken();
         }
         String[] position = new String[expected - 3];
-        System.arraycopy(parts, 3, position, 0, position.length);
+        System.arraycopy(fields, 3, position, 0, position.length);
         return position;
     }
 }

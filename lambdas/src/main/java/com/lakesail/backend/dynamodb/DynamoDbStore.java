@@ -1,0 +1,263 @@
+package com.lakesail.backend.dynamodb;
+
+import com.lakesail.backend.port.Condition;
+import com.lakesail.backend.port.ConditionFailedException;
+import com.lakesail.backend.port.Item;
+import com.lakesail.backend.port.Key;
+import com.lakesail.backend.port.Page;
+import com.lakesail.backend.port.Query;
+import com.lakesail.backend.port.Store;
+import com.lakesail.backend.port.StoreException;
+import com.lakesail.backend.port.Write;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * The {@link Store} port on one DynamoDB table (DESIGN §3), through the Enhanced Client and the
+ * static schema of {@link TableSchemas}. Thread-safe; build one per container and share it.
+ *
+ * <pre>{@code
+ * Store store = new DynamoDbStore(dynamoDbClient, "lakesail");
+ * store.put(item, Condition.versionIs(read.version()));   // ConditionFailedException on a lost race
+ * }</pre>
+ *
+ * <p>Paging: each page is one Query call asking for one item more than the page size; that extra item
+ * proves a next page exists, so a full last page carries no token. DynamoDB also ends a page at 1 MB
+ * of data; such a page carries a token even when nothing follows, and the page after it is empty.
+ */
+public final class DynamoDbStore implements Store {
+
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+
+    private final String tableName;
+    private final DynamoDbEnhancedClient client;
+    private final DynamoDbTable<Item> table;
+    private final Map<Query.Index, Function<QueryEnhancedRequest, SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<Item>>>> queryTargets;
+    private final AtomicLong roundTrips = new AtomicLong();
+
+    public DynamoDbStore(DynamoDbClient dynamoDb, String tableName) {
+        this.tableName = tableName;
+        // No extensions: this adapter writes the version conditions itself, explicitly.
+        this.client = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions(List.of()).build();
+        this.table = client.table(tableName, TableSchemas.ITEM);
+        this.queryTargets = new EnumMap<>(Query.Index.class);
+        queryTargets.put(Query.Index.TABLE, table::query);
+        queryTargets.put(Query.Index.GSI1, table.index(DynamoDbTableDefinition.GSI1)::query);
+        queryTargets.put(Query.Index.GSI2, table.index(DynamoDbTableDefinition.GSI2)::query);
+    }
+
+    /**
+     * Creates the table (on-demand, both GSIs) and waits until it is active. For tests and local
+     * tooling; on AWS, template.yaml owns the table.
+     */
+    public static void createTable(DynamoDbClient dynamoDb, String tableName) {
+        dynamoDb.createTable(DynamoDbTableDefinition.createTableRequest(tableName));
+        WaiterOverrideConfiguration polling = WaiterOverrideConfiguration.builder()
+                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(250)))
+                .waitTimeout(Duration.ofMinutes(2))
+                .build();
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamoDb).overrideConfiguration(polling).build()) {
+            waiter.waitUntilTableExists(r -> r.tableName(tableName));
+        }
+    }
+
+    @Override
+    public Optional<Item> get(Key key) {
+        roundTrips.incrementAndGet();
+        try {
+            return Optional.ofNullable(table.getItem(r -> r.key(key(key)).consistentRead(true)));
+        } catch (SdkException e) {
+            throw failure("get", e);
+        }
+    }
+
+    @Override
+    public void put(Item item, Condition condition) {
+        roundTrips.incrementAndGet();
+        try {
+            table.putItem(r -> r.item(item).conditionExpression(ConditionExpressions.of(condition)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConditionFailedException("put of a " + item.type() + ": condition " + condition + " failed");
+        } catch (SdkException e) {
+            throw failure("put", e);
+        }
+    }
+
+    @Override
+    public void delete(Key key, Condition condition) {
+        roundTrips.incrementAndGet();
+        try {
+            table.deleteItem(r -> r.key(key(key)).conditionExpression(ConditionExpressions.of(condition)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConditionFailedException("delete: condition " + condition + " failed");
+        } catch (SdkException e) {
+            throw failure("delete", e);
+        }
+    }
+
+    @Override
+    public Page<Item> query(Query query) {
+        Map<String, AttributeValue> startKey = query.pageToken() == null ? null : attributeValues(PageTokens.decode(query));
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+                .queryConditional(keyCondition(query))
+                .exclusiveStartKey(startKey)
+                .limit(query.limit() + 1)
+                .scanIndexForward(!query.descending())
+                // GSIs only offer eventually consistent reads; the table is read strongly, like get.
+                .consistentRead(query.index() == Query.Index.TABLE)
+                .build();
+        roundTrips.incrementAndGet();
+        software.amazon.awssdk.enhanced.dynamodb.model.Page<Item> page;
+        try {
+            // The iterable is lazy: taking its first page makes exactly one Query call.
+            page = queryTargets.get(query.index()).apply(request).iterator().next();
+        } catch (SdkException e) {
+            throw failure("query", e);
+        }
+        return page(query, page);
+    }
+
+    @Override
+    public void transact(List<Write> writes) {
+        checkTransaction(writes);
+        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
+        for (Write write : writes) {
+            Expression condition = ConditionExpressions.of(write.condition());
+            if (write instanceof Write.Put put) {
+                request.addPutItem(table, TransactPutItemEnhancedRequest.builder(Item.class)
+                        .item(put.item()).conditionExpression(condition).build());
+            } else if (write instanceof Write.Delete) {
+                request.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
+                        .key(key(write.key())).conditionExpression(condition).build());
+            } else {
+                request.addConditionCheck(table, ConditionCheck.builder()
+                        .key(key(write.key())).conditionExpression(condition).build());
+            }
+        }
+        roundTrips.incrementAndGet();
+        try {
+            client.transactWriteItems(request.build());
+        } catch (TransactionCanceledException e) {
+            throw cancellation(writes, e);
+        } catch (SdkException e) {
+            throw failure("transaction", e);
+        }
+    }
+
+    @Override
+    public long roundTrips() {
+        return roundTrips.get();
+    }
+
+    /** DynamoDB's own rules, checked before the call so a bad batch fails the same way on every store. */
+    private static void checkTransaction(List<Write> writes) {
+        if (writes.isEmpty() || writes.size() > MAX_TRANSACTION_WRITES) {
+            throw new IllegalArgumentException("a transaction holds 1.." + MAX_TRANSACTION_WRITES + " writes: " + writes.size());
+        }
+        Set<Key> keys = new HashSet<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Write write = writes.get(i);
+            if (!keys.add(write.key())) {
+                throw new IllegalArgumentException("transaction write " + i + " touches an item another write touches");
+            }
+            if (write instanceof Write.Check && write.condition() instanceof Condition.None) {
+                throw new IllegalArgumentException("transaction write " + i + " is a check without a condition");
+            }
+        }
+    }
+
+    /**
+     * DynamoDB reports one reason per write, in request order. A failed condition names its write; a
+     * conflict with a concurrent transaction on the same item is a lost race too, so the caller
+     * re-reads and retries exactly as after a stale version. Anything else is the store's failure.
+     */
+    private static RuntimeException cancellation(List<Write> writes, TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        for (String code : List.of(CONDITIONAL_CHECK_FAILED, TRANSACTION_CONFLICT)) {
+            for (int i = 0; i < reasons.size(); i++) {
+                if (code.equals(reasons.get(i).code())) {
+                    String what = code.equals(TRANSACTION_CONFLICT) ? "conflicted with a concurrent transaction"
+                            : "condition " + writes.get(i).condition() + " failed";
+                    return new ConditionFailedException("transaction write " + i + " ("
+                            + writes.get(i).getClass().getSimpleName().toLowerCase(Locale.ROOT) + "): " + what, i);
+                }
+            }
+        }
+        return new StoreException("DynamoDB cancelled the transaction: "
+                + reasons.stream().map(CancellationReason::code).toList(), e);
+    }
+
+    private RuntimeException failure(String operation, SdkException e) {
+        if (e instanceof TransactionConflictException) {
+            // A single-item write collided with a transaction in flight on the same item: a lost race.
+            return new ConditionFailedException(operation + ": conflicted with a concurrent transaction");
+        }
+        boolean throttled = e instanceof AwsServiceException service && service.isThrottlingException();
+        return new StoreException("DynamoDB " + operation + " on table " + tableName
+                + (throttled ? " was throttled" : " failed") + ": " + e.getMessage(), e);
+    }
+
+    private static QueryConditional keyCondition(Query query) {
+        if (query.skPrefix().isEmpty()) {
+            return QueryConditional.keyEqualTo(k -> k.partitionValue(query.pk()));
+        }
+        return QueryConditional.sortBeginsWith(k -> k.partitionValue(query.pk()).sortValue(query.skPrefix()));
+    }
+
+    private static Page<Item> page(Query query, software.amazon.awssdk.enhanced.dynamodb.model.Page<Item> page) {
+        List<Item> items = page.items();
+        if (items.size() > query.limit()) {
+            List<Item> shown = items.subList(0, query.limit());
+            Item last = shown.get(shown.size() - 1);
+            return new Page<>(shown, PageTokens.encode(query, PageTokens.keyAfter(query.index(), last)));
+        }
+        Map<String, AttributeValue> lastEvaluated = page.lastEvaluatedKey();
+        if (lastEvaluated == null || lastEvaluated.isEmpty()) {
+            return new Page<>(items, null);
+        }
+        Map<String, String> resumeAt = new LinkedHashMap<>();
+        lastEvaluated.forEach((name, value) -> resumeAt.put(name, value.s()));
+        return new Page<>(items, PageTokens.encode(query, resumeAt));
+    }
+
+    private static Map<String, AttributeValue> attributeValues(Map<String, String> key) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        key.forEach((name, value) -> values.put(name, AttributeValue.fromS(value)));
+        return values;
+    }
+
+    private static software.amazon.awssdk.enhanced.dynamodb.Key key(Key key) {
+        return software.amazon.awssdk.enhanced.dynamodb.Key.builder().partitionValue(key.pk()).sortValue(key.sk()).build();
+    }
+}
