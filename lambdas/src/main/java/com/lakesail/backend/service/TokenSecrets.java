@@ -36,10 +36,14 @@ public final class TokenSecrets {
     }
 
     /** True when {@code candidate} has the shape of a secret we issue; anything else is not looked up. */
+    private static boolean base64UrlChar(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    }
+
     public static boolean wellFormed(String candidate) {
         return candidate != null && candidate.length() == ApiToken.SECRET_PREFIX.length() + 43
                 && candidate.startsWith(ApiToken.SECRET_PREFIX)
                 && candidate.chars().skip(ApiToken.SECRET_PREFIX.length())
-                .allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+                .allMatch(TokenSecrets::base64UrlChar);
     }
 }
