@@ -4,6 +4,9 @@ import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.port.Store;
 import com.lakesail.local.sqlite.SqliteStore;
+import com.lakesail.local.workflow.TaskRegistry;
+import com.lakesail.local.workflow.TemplateStateMachines;
+import com.lakesail.local.workflow.WorkflowEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,8 +15,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The whole backend in one JVM: the Lambda handlers' router and services over SQLite, served on
- * 127.0.0.1. For tests, demos and applications that embed LakeSail.
+ * The whole backend in one JVM: the Lambda handlers' router and services over SQLite, the local
+ * workflow engine running the state machines of {@code template.yaml}, served on 127.0.0.1. For
+ * tests, demos and applications that embed LakeSail.
  *
  * <pre>{@code
  * try (LocalBackend backend = LocalBackend.builder().port(0).inMemory().start()) {
@@ -27,6 +31,7 @@ public final class LocalBackend implements AutoCloseable {
     public static final String DATABASE_FILE = "lakesail.db";
 
     private final SqliteStore store;
+    private final WorkflowEngine workflows;
     private final LocalComponent component;
     private final LocalHttpServer server;
     private final Path dataDirectory;
@@ -34,11 +39,23 @@ public final class LocalBackend implements AutoCloseable {
     private LocalBackend(Builder builder) throws IOException {
         this.dataDirectory = builder.dataDirectory;
         this.store = dataDirectory == null ? SqliteStore.inMemory() : SqliteStore.open(dataDirectory.resolve(DATABASE_FILE));
+        // Handlers are registered once the graph that holds them exists; the engine only looks them
+        // up when a task runs. Executions persisted by an earlier run resume as soon as it starts.
+        TaskRegistry tasks = new TaskRegistry();
+        WorkflowEngine engine = null;
         try {
-            this.component = DaggerLocalComponent.builder().store(store).clock(builder.clock)
+            engine = WorkflowEngine.builder().store(store).clock(builder.clock).tasks(tasks)
+                    .workers(builder.workflowWorkers).build();
+            this.workflows = engine;
+            TemplateStateMachines.register(engine, LocalBackend.class.getClassLoader().getResourceAsStream("template.yaml"),
+                    TemplateStateMachines::resource);
+            this.component = DaggerLocalComponent.builder().store(store).clock(builder.clock).workflows(engine)
                     .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off()).build();
             this.server = new LocalHttpServer(component.api(), builder.port);
         } catch (IOException | RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
             store.close();
             throw e;
         }
@@ -70,6 +87,14 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     /**
+     * The local workflow engine running the template's state machines. With a manual clock, call
+     * {@link WorkflowEngine#clockChanged()} after advancing it.
+     */
+    public WorkflowEngine workflows() {
+        return workflows;
+    }
+
+    /**
      * The default user, organization and a working token: reused from the data directory's
      * connection file when its token still works, created otherwise. See {@link LocalBootstrap}.
      */
@@ -86,7 +111,11 @@ public final class LocalBackend implements AutoCloseable {
         try {
             server.close();
         } finally {
-            store.close();
+            try {
+                workflows.close();
+            } finally {
+                store.close();
+            }
         }
     }
 
@@ -95,6 +124,7 @@ public final class LocalBackend implements AutoCloseable {
         private Path dataDirectory;
         private Clock clock = Clock.systemUTC();
         private boolean requestLog;
+        private int workflowWorkers = 2;
 
         private Builder() {
         }
@@ -119,6 +149,12 @@ public final class LocalBackend implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** Workflow engine threads; 0 leaves the engine to be driven by {@link WorkflowEngine#runUntilIdle()}. */
+        public Builder workflowWorkers(int workers) {
+            this.workflowWorkers = workers;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.di.CoreModule;
 import com.lakesail.backend.port.Store;
+import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
 import dagger.BindsInstance;
@@ -31,6 +32,9 @@ interface LocalComponent {
 
         @BindsInstance
         Builder log(JsonLog log);
+
+        @BindsInstance
+        Builder workflows(Workflows workflows);
 
         LocalComponent build();
     }

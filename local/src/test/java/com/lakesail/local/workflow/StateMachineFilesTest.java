@@ -11,8 +11,6 @@ import com.lakesail.local.workflow.asl.DefinitionSubstitutions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +27,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class StateMachineFilesTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Set<String> STATE_MACHINE_TYPES = Set.of("AWS::Serverless::StateMachine",
-            "AWS::StepFunctions::StateMachine");
 
     @TestFactory
     Stream<DynamicTest> everyDefinitionFile_loadsWithTemplateSubstitutions() throws IOException {
@@ -74,37 +70,15 @@ class StateMachineFilesTest {
         if (!Files.exists(template)) {
             return out;
         }
-        JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(template.toFile()).path("Resources");
-        for (Iterator<JsonNode> it = resources.elements(); it.hasNext(); ) {
-            JsonNode resource = it.next();
-            if (!STATE_MACHINE_TYPES.contains(resource.path("Type").asText())) {
-                continue;
+        try (var in = Files.newInputStream(template)) {
+            for (TemplateStateMachines.Definition d : TemplateStateMachines.read(in)) {
+                out.put(Path.of(d.file()).normalize().toString(), d.substitutions());
             }
-            JsonNode properties = resource.path("Properties");
-            String uri = properties.path("DefinitionUri").asText(properties.path("DefinitionS3Location").asText());
-            Map<String, String> values = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> s = properties.path("DefinitionSubstitutions").fields(); s.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = s.next();
-                values.put(entry.getKey(), localValue(entry.getValue()));
-            }
-            out.put(Path.of(uri).normalize().toString(), values);
         }
         return out;
     }
 
-    /**
-     * The local value of a substitution: YAML short-form tags ({@code !GetAtt}, {@code !Ref}) reach
-     * us as their plain operand, long forms as objects.
-     */
-    static String localValue(JsonNode value) {
-        if (value.has("Fn::GetAtt")) {
-            JsonNode target = value.get("Fn::GetAtt");
-            return target.isArray() ? target.get(0).asText() : localValue(target);
-        }
-        if (value.has("Ref")) {
-            return value.get("Ref").asText();
-        }
-        String text = value.asText();
-        return text.endsWith(".Arn") ? text.substring(0, text.length() - ".Arn".length()) : text;
+    private static String localValue(JsonNode value) {
+        return TemplateStateMachines.localValue(value);
     }
 }
