@@ -1,0 +1,273 @@
+package com.lakesail.backend.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.lakesail.backend.domain.infra.Catalog;
+import com.lakesail.backend.domain.infra.CatalogDefinition;
+import com.lakesail.backend.domain.infra.Cluster;
+import com.lakesail.backend.domain.infra.ClusterDefinition;
+import com.lakesail.backend.domain.infra.ManagementNodes;
+import com.lakesail.backend.domain.infra.Network;
+import com.lakesail.backend.domain.infra.NetworkDefinition;
+import com.lakesail.backend.domain.infra.NetworkStatus;
+import com.lakesail.backend.domain.infra.Stage;
+import com.lakesail.backend.domain.infra.Subnet;
+import com.lakesail.backend.domain.infra.SubnetTier;
+import com.lakesail.backend.port.AccountAccess;
+import com.lakesail.backend.port.InfraStacks;
+import com.lakesail.backend.port.StackRequest;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Reads each template as plain YAML and checks what the adapters and customers rely on. */
+class CloudFormationTemplatesTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final AccountAccess ACCESS = new AccountAccess("111122223333",
+            "arn:aws:iam::111122223333:role/lakesail-cac-1", "ext");
+
+    private static JsonNode template(String name) throws IOException {
+        return YAML.readTree(CloudFormationTemplates.load(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"customer-role", "network", "cluster", "catalog"})
+    void template_whenParsedAsPlainYaml_usesLongFormIntrinsicsOnly(String name) throws IOException {
+        String text = CloudFormationTemplates.load(name);
+        JsonNode t = template(name);
+
+        assertEquals("2010-09-09", t.path("AWSTemplateFormatVersion").asText());
+        assertTrue(t.path("Resources").size() > 0);
+        assertFalse(Pattern.compile("![A-Z][A-Za-z]+").matcher(text).find(), "short-form tag in " + name);
+        assertTrue(text.length() < 51_200, "TemplateBody limit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"customer-role", "network", "cluster", "catalog"})
+    void template_whenReferencing_namesOnlyDeclaredParametersResourcesAndConditions(String name) throws IOException {
+        JsonNode t = template(name);
+        Set<String> declared = new HashSet<>(Set.of("AWS::StackName", "AWS::AccountId", "AWS::Region", "AWS::Partition",
+                "AWS::NoValue", "AWS::URLSuffix", "AWS::StackId"));
+        t.path("Parameters").fieldNames().forEachRemaining(declared::add);
+        t.path("Resources").fieldNames().forEachRemaining(declared::add);
+        Set<String> conditions = new HashSet<>();
+        t.path("Conditions").fieldNames().forEachRemaining(conditions::add);
+        List<String> problems = new ArrayList<>();
+
+        walk(t.path("Resources"), declared, conditions, problems);
+        walk(t.path("Outputs"), declared, conditions, problems);
+        walk(t.path("Conditions"), declared, conditions, problems);
+
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void customerRole_whenTrusting_allowsOnlyTheControlPlaneWithTheExternalId() throws IOException {
+        JsonNode role = template("customer-role").path("Resources").path("AccessRole").path("Properties");
+        JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement");
+
+        assertEquals(1, trust.size());
+        JsonNode statement = trust.get(0);
+        assertEquals("Allow", statement.path("Effect").asText());
+        assertEquals("sts:AssumeRole", statement.path("Action").asText());
+        assertEquals(1, statement.path("Principal").size());
+        assertEquals("ControlPlanePrincipalArn", statement.path("Principal").path("AWS").path("Ref").asText());
+        assertEquals("ExternalId", statement.path("Condition").path("StringEquals").path("sts:ExternalId").path("Ref").asText());
+        assertEquals("Boundary", role.path("PermissionsBoundary").path("Ref").asText());
+        assertEquals("RoleName", role.path("RoleName").path("Ref").asText());
+        assertTrue(template("customer-role").path("Parameters").path("RoleName").path("AllowedPattern").asText().startsWith("^lakesail-"));
+    }
+
+    @Test
+    void customerRole_whenGranting_scopesEveryResourceToLakesailOrAConditionOrReadOnly() throws IOException {
+        JsonNode statements = template("customer-role").path("Resources").path("AccessRole").path("Properties")
+                .path("Policies").get(0).path("PolicyDocument").path("Statement");
+        List<String> unscoped = new ArrayList<>();
+
+        for (JsonNode s : statements) {
+            assertEquals("Allow", s.path("Effect").asText());
+            for (JsonNode resource : list(s.path("Resource"))) {
+                String arn = resource.isTextual() ? resource.asText() : resource.path("Fn::Sub").asText();
+                boolean scoped = arn.contains(":stack/lakesail-") || arn.contains("/lakesail-") || arn.contains(":::lakesail-")
+                        || arn.contains("/lakesail_") || arn.endsWith(":catalog");
+                boolean guarded = s.has("Condition");
+                boolean readOnly = list(s.path("Action")).stream().allMatch(a -> a.asText().matches("ec2:Describe\\*|sts:GetCallerIdentity"));
+                if (!(scoped || guarded || readOnly)) {
+                    unscoped.add(s.path("Sid").asText() + " on " + arn);
+                }
+            }
+        }
+
+        assertEquals(List.of(), unscoped);
+    }
+
+    @Test
+    void customerRole_whenCreatingRoles_requiresTheBoundaryAndForbidsRemovingIt() throws IOException {
+        JsonNode t = template("customer-role").path("Resources");
+        JsonNode statements = t.path("AccessRole").path("Properties").path("Policies").get(0).path("PolicyDocument").path("Statement");
+        JsonNode createRole = null;
+        for (JsonNode s : statements) {
+            if (list(s.path("Action")).stream().anyMatch(a -> a.asText().equals("iam:CreateRole"))) {
+                createRole = s;
+            }
+        }
+
+        assertEquals("Boundary", createRole.path("Condition").path("StringEquals").path("iam:PermissionsBoundary").path("Ref").asText());
+        JsonNode boundary = t.path("Boundary");
+        assertEquals("AWS::IAM::ManagedPolicy", boundary.path("Type").asText());
+        boolean deniesRemoval = false;
+        for (JsonNode s : boundary.path("Properties").path("PolicyDocument").path("Statement")) {
+            deniesRemoval |= s.path("Effect").asText().equals("Deny")
+                    && list(s.path("Action")).stream().anyMatch(a -> a.asText().equals("iam:DeleteRolePermissionsBoundary"));
+        }
+        assertTrue(deniesRemoval);
+    }
+
+    @Test
+    void cluster_whenCreatingRoles_attachesTheBoundaryAndNamesThemLakesail() throws IOException {
+        JsonNode resources = template("cluster").path("Resources");
+        int roles = 0;
+        for (Iterator<JsonNode> it = resources.elements(); it.hasNext(); ) {
+            JsonNode r = it.next();
+            if (r.path("Type").asText().equals("AWS::IAM::Role")) {
+                roles++;
+                assertEquals("PermissionsBoundaryArn", r.path("Properties").path("PermissionsBoundary").path("Ref").asText());
+                assertTrue(r.path("Properties").path("RoleName").path("Fn::Sub").asText().startsWith("${ClusterName}-"));
+            }
+        }
+        assertEquals(2, roles);
+        assertTrue(template("cluster").path("Parameters").path("ClusterName").path("AllowedPattern").asText().startsWith("^lakesail-"));
+        assertTrue(resources.path("Cluster").path("Properties").path("AccessConfig").path("BootstrapClusterCreatorAdminPermissions").asBoolean());
+    }
+
+    @Test
+    void stacks_whenBuiltByInfraStacks_supplyEveryRequiredParameterAndNothingUndeclared() throws IOException {
+        Network network = Network.create("net_1", "org_1", NetworkDefinition.validate("prod", "cac_1", "eu-west-1",
+                "10.0.0.0/16", List.of("eu-west-1a", "eu-west-1b")), T0);
+        Network provisioned = network.moveTo(NetworkStatus.PROVISIONING, Stage.CREATE_STACK, null, T0).provisioned("vpc-1",
+                network.subnets().stream().collect(Collectors.toMap(Subnet::cidr, s -> "subnet-" + s.cidr().hashCode())), T0);
+        Cluster cluster = Cluster.create("clu_1", "org_1", ClusterDefinition.validate("c", "net_1", ManagementNodes.DEFAULT,
+                null, null), T0);
+        Catalog catalog = Catalog.create("cat_1", "org_1", CatalogDefinition.validate("m", "managed",
+                Map.of("region", "eu-west-1"), "cac_1"), T0);
+
+        assertParameters(InfraStacks.network(ACCESS, network, "t"), Set.of());
+        // The adapter adds the boundary: it is AWS's business, not the workflow's.
+        assertParameters(InfraStacks.cluster(ACCESS, provisioned, cluster, "t"), Set.of("PermissionsBoundaryArn"));
+        assertParameters(InfraStacks.catalog(ACCESS, catalog, "t"), Set.of());
+    }
+
+    @Test
+    void outputs_whenReadByTheWorkflows_areAllDeclared() throws IOException {
+        Set<String> network = names(template("network").path("Outputs"));
+        assertTrue(network.contains(InfraStacks.OUT_VPC_ID));
+        for (int i = 1; i <= 4; i++) {
+            assertTrue(network.contains(InfraStacks.subnetOutput(SubnetTier.PRIVATE, i)));
+            assertTrue(network.contains(InfraStacks.subnetOutput(SubnetTier.PUBLIC, i)));
+        }
+        Set<String> cluster = names(template("cluster").path("Outputs"));
+        assertTrue(cluster.containsAll(Set.of(InfraStacks.OUT_CLUSTER_NAME, InfraStacks.OUT_ENDPOINT)));
+        Set<String> catalog = names(template("catalog").path("Outputs"));
+        assertTrue(catalog.containsAll(Set.of(InfraStacks.OUT_WAREHOUSE, InfraStacks.OUT_DATABASE)));
+    }
+
+    @Test
+    void catalog_whenDeleted_retainsTheBucket() throws IOException {
+        JsonNode bucket = template("catalog").path("Resources").path("Warehouse");
+
+        assertEquals("Retain", bucket.path("DeletionPolicy").asText());
+        assertTrue(bucket.path("Properties").path("PublicAccessBlockConfiguration").path("BlockPublicPolicy").asBoolean());
+    }
+
+    private static void assertParameters(StackRequest request, Set<String> addedByAdapter) throws IOException {
+        JsonNode parameters = template(request.template().name().toLowerCase(java.util.Locale.ROOT)).path("Parameters");
+        Set<String> required = new TreeSet<>();
+        parameters.fieldNames().forEachRemaining(p -> {
+            if (!parameters.path(p).has("Default")) {
+                required.add(p);
+            }
+        });
+        Set<String> supplied = new TreeSet<>(request.parameters().keySet());
+        supplied.addAll(addedByAdapter);
+
+        assertTrue(supplied.containsAll(required), request.template() + " misses " + difference(required, supplied));
+        assertTrue(names(parameters).containsAll(supplied), request.template() + " does not declare " + difference(supplied, names(parameters)));
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> items = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else if (!node.isMissingNode()) {
+            items.add(node);
+        }
+        return items;
+    }
+
+    /** A small linter: Ref, Fn::Sub, Fn::GetAtt and conditions must name something declared. */
+    private static void walk(JsonNode node, Set<String> declared, Set<String> conditions, List<String> problems) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                JsonNode v = e.getValue();
+                switch (e.getKey()) {
+                    case "Ref" -> check(declared, v.asText(), "Ref", problems);
+                    case "Fn::GetAtt" -> check(declared, v.get(0).asText(), "Fn::GetAtt", problems);
+                    case "Fn::Sub" -> {
+                        Matcher m = SUB_VARIABLE.matcher(v.isTextual() ? v.asText() : v.get(0).asText());
+                        while (m.find()) {
+                            check(declared, m.group(1).split("\\.")[0], "Fn::Sub", problems);
+                        }
+                    }
+                    case "Condition" -> {
+                        if (v.isTextual()) {
+                            check(conditions, v.asText(), "Condition", problems);
+                        }
+                    }
+                    case "Fn::If" -> check(conditions, v.get(0).asText(), "Fn::If", problems);
+                    default -> {
+                    }
+                }
+                walk(v, declared, conditions, problems);
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> walk(child, declared, conditions, problems));
+        }
+    }
+
+    private static void check(Set<String> declared, String name, String where, List<String> problems) {
+        if (!declared.contains(name)) {
+            problems.add(where + " " + name);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.lakesail.local.sandbox;
+
+import com.lakesail.backend.port.StackTemplate;
+import java.time.Duration;
+
+/**
+ * How long each sandbox stack operation takes on the local clock. The defaults feel like a fast
+ * cloud (a cluster in about 20 s); tests use {@link #instant()} or move a manual clock.
+ */
+public record SandboxTimings(Duration network, Duration cluster, Duration catalog, Duration update, Duration delete) {
+
+    public static SandboxTimings defaults() {
+        return new SandboxTimings(Duration.ofSeconds(8), Duration.ofSeconds(20), Duration.ofSeconds(4),
+                Duration.ofSeconds(6), Duration.ofSeconds(5));
+    }
+
+    /** Every operation settles as soon as it starts. */
+    public static SandboxTimings instant() {
+        return new SandboxTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    }
+
+    public Duration create(StackTemplate template) {
+        return switch (template) {
+            case NETWORK -> network;
+            case CLUSTER -> cluster;
+            case CATALOG -> catalog;
+        };
+    }
+}
