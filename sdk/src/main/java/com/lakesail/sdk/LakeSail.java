@@ -1,9 +1,20 @@
 package com.lakesail.sdk;
 
+import com.lakesail.sdk.access.AccessService;
+import com.lakesail.sdk.access.AuditEventService;
+import com.lakesail.sdk.access.InvitationService;
+import com.lakesail.sdk.access.MemberService;
+import com.lakesail.sdk.access.RoleBindingService;
+import com.lakesail.sdk.access.RoleService;
+import com.lakesail.sdk.access.TeamService;
 import com.lakesail.sdk.identity.MeService;
 import com.lakesail.sdk.identity.SignupRequest;
 import com.lakesail.sdk.identity.SignupResult;
 import com.lakesail.sdk.identity.TokenService;
+import com.lakesail.sdk.infrastructure.CatalogService;
+import com.lakesail.sdk.infrastructure.CloudAccountService;
+import com.lakesail.sdk.infrastructure.ClusterService;
+import com.lakesail.sdk.infrastructure.NetworkService;
 import com.lakesail.sdk.internal.DefaultLakeSail;
 import com.lakesail.sdk.internal.DefaultLakeSailBuilder;
 import com.lakesail.sdk.internal.LocalBackendFile;
@@ -91,6 +102,37 @@ public interface LakeSail extends AutoCloseable {
     TokenService tokens();
 
     OrganizationService organizations();
+
+    /** Members of this client's organization. */
+    MemberService members();
+
+    /** Invitations into this client's organization, and accepting one. */
+    InvitationService invitations();
+
+    TeamService teams();
+
+    /** Built-in and custom roles. */
+    RoleService roles();
+
+    RoleBindingService roleBindings();
+
+    /** The organization's audit log. */
+    AuditEventService auditEvents();
+
+    /** Who may do what, and why. */
+    AccessService access();
+
+    /** Cloud accounts of this client's organization: the AWS accounts LakeSail works in. */
+    CloudAccountService cloudAccounts();
+
+    /** Networks (VPCs) of this client's organization. */
+    NetworkService networks();
+
+    /** Clusters of this client's organization. */
+    ClusterService clusters();
+
+    /** Catalogs of this client's organization. */
+    CatalogService catalogs();
 
     /** Releases the client's threads; later calls fail with an {@code SdkClientException}. */
     @Override

@@ -66,9 +66,9 @@ public final class ApiHandler {
                     Router.Match match = result.match().get();
                     route = match.route().template();
                     if (match.route().authenticated()) {
-                        principal = authenticator.authenticate(request.header("Authorization"));
+                        principal = authenticator.authenticate(request.header("Authorization")).withRequestId(requestId);
                     }
-                    response = invoke(match, request, principal);
+                    response = invoke(match, request, principal, requestId);
                 }
             }
         } catch (DomainException e) {
@@ -93,7 +93,7 @@ public final class ApiHandler {
         return response;
     }
 
-    private ApiResponse invoke(Router.Match match, ApiRequest request, Principal principal) {
+    private ApiResponse invoke(Router.Match match, ApiRequest request, Principal principal, String requestId) {
         Route route = match.route();
         IdempotencyGate.Keyed keyed = null;
         Idempotency recorder = Idempotency.NONE;
@@ -108,7 +108,7 @@ public final class ApiHandler {
         }
         Object result;
         try {
-            result = route.operation().handle(new Call(request, match.pathParams(), principal, recorder));
+            result = route.operation().handle(new Call(request, match.pathParams(), principal, recorder, requestId));
         } catch (ConflictException | ConditionFailedException e) {
             // A concurrent request with the same key may have won the race: then this one is its replay.
             Optional<ApiResponse> replay = keyed == null ? Optional.empty() : idempotency.lookup(keyed).replay();

@@ -24,11 +24,56 @@ import java.util.Set;
  */
 public final class Body {
     private final ObjectNode node;
+    /** Where this object sits in the request ({@code subject.}), so errors name the full path. */
+    private final String path;
     private final Set<String> read = new HashSet<>();
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> errors;
+    private final List<Body> children = new ArrayList<>();
 
     Body(ObjectNode node) {
+        this(node, "", new ArrayList<>());
+    }
+
+    private Body(ObjectNode node, String path, List<FieldError> errors) {
         this.node = node;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    /** A nested object, read the same way (its unknown fields are refused by {@link #done()}), or null. */
+    public Body object(String field) {
+        JsonNode value = field(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            errors.add(new FieldError(path + field, "must be an object"));
+            return null;
+        }
+        Body child = new Body((ObjectNode) value, path + field + ".", errors);
+        children.add(child);
+        return child;
+    }
+
+    /** An array of strings, or null when absent or JSON null. */
+    public List<String> strings(String field) {
+        JsonNode value = field(field);
+        if (value == null) {
+            return null;
+        }
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; value.isArray() && i < value.size(); i++) {
+            if (!value.get(i).isTextual()) {
+                errors.add(new FieldError(path + field + "[" + i + "]", "must be a string"));
+                return null;
+            }
+            strings.add(value.get(i).textValue());
+        }
+        if (!value.isArray()) {
+            errors.add(new FieldError(path + field, "must be an array of strings"));
+            return null;
+        }
+        return strings;
     }
 
     /** A string, or null when absent or JSON null. */
@@ -38,7 +83,7 @@ public final class Body {
             return null;
         }
         if (!value.isTextual()) {
-            errors.add(new FieldError(field, "must be a string"));
+            errors.add(new FieldError(path + field, "must be a string"));
             return null;
         }
         return value.textValue();
@@ -50,7 +95,7 @@ public final class Body {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            errors.add(new FieldError(field, "must be an integer"));
+            errors.add(new FieldError(path + field, "must be an integer"));
             return null;
         }
         return value.intValue();
@@ -62,7 +107,7 @@ public final class Body {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            errors.add(new FieldError(field, "must be an integer"));
+            errors.add(new FieldError(path + field, "must be an integer"));
             return null;
         }
         return value.longValue();
@@ -76,14 +121,19 @@ public final class Body {
 
     /** Throws when a field had the wrong type or was not one the operation reads. */
     public void done() {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!read.contains(name)) {
-                errors.add(new FieldError(name, "is not a known field"));
-            }
-        }
+        refuseUnknown();
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    private void refuseUnknown() {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!read.contains(name)) {
+                errors.add(new FieldError(path + name, "is not a known field"));
+            }
+        }
+        children.forEach(Body::refuseUnknown);
     }
 }

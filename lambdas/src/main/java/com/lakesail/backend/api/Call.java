@@ -12,12 +12,24 @@ public final class Call {
     private final Map<String, String> pathParams;
     private final Principal principal;
     private final Idempotency idempotency;
+    private final String requestId;
 
-    Call(ApiRequest request, Map<String, String> pathParams, Principal principal, Idempotency idempotency) {
+    Call(ApiRequest request, Map<String, String> pathParams, Principal principal, Idempotency idempotency, String requestId) {
         this.request = request;
         this.pathParams = pathParams;
         this.principal = principal;
         this.idempotency = idempotency;
+        this.requestId = requestId;
+    }
+
+    /** The id of this request, for the audit log; the principal carries it too. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** A query-string parameter, or null. */
+    public String query(String name) {
+        return request.query().get(name);
     }
 
     public Principal principal() {

@@ -1,6 +1,8 @@
 package com.lakesail.backend.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lakesail.backend.domain.IdempotencyKeyReusedException;
 import com.lakesail.backend.domain.ValidationException;
@@ -25,6 +27,8 @@ import java.util.regex.Pattern;
 final class IdempotencyGate {
     static final Duration RETENTION = Duration.ofHours(24);
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** Neither whitespace nor the order of an object's fields is part of a request's meaning. */
+    private static final ObjectWriter CANONICAL = Json.MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
     private final Store store;
     private final Clock clock;
@@ -44,7 +48,7 @@ final class IdempotencyGate {
         }
         String canonical;
         try {
-            canonical = request.body() == null || request.body().isBlank() ? "" : Json.write(Json.MAPPER.readTree(request.body()));
+            canonical = request.body() == null || request.body().isBlank() ? "" : CANONICAL.writeValueAsString(Json.MAPPER.readTree(request.body()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             canonical = request.body();
         }

@@ -1,41 +1,114 @@
 package com.lakesail.backend.service;
 
 import com.lakesail.backend.domain.AccessDeniedException;
-import com.lakesail.backend.domain.BuiltInRole;
-import com.lakesail.backend.domain.Member;
+import com.lakesail.backend.domain.AccessSnapshot;
 import com.lakesail.backend.domain.NotFoundException;
 import com.lakesail.backend.domain.Organization;
 import com.lakesail.backend.domain.Permission;
-import com.lakesail.backend.domain.Wire;
-import com.lakesail.backend.port.Store;
-import com.lakesail.backend.store.Items;
-import com.lakesail.backend.store.Keys;
+import com.lakesail.backend.domain.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 
 /**
  * Called at the entry of every tenant operation. Not being a member of an organization looks
- * exactly like the organization not existing (404), so ids of other tenants reveal nothing.
+ * exactly like the organization not existing (404), so ids of other tenants reveal nothing; a
+ * member lacking the permission gets a 403, and the refusal is written to the audit log.
+ *
+ * <p>Cost: reads go through {@link AccessSnapshots}, so a check costs no store read while the
+ * organization's snapshot is cached and one read otherwise. Changes use {@link #requireForChange},
+ * which reads the snapshot fresh: that read is the one the change builds on.
  */
 public final class Authorizer {
-    private final Store store;
+    private final AccessSnapshots snapshots;
+    private final AuditLog audit;
+    private final ResourceHierarchy hierarchy;
 
     @Inject
-    public Authorizer(Store store) {
-        this.store = store;
+    public Authorizer(AccessSnapshots snapshots, AuditLog audit) {
+        this(snapshots, audit, ResourceHierarchy.topLevel());
     }
 
-    /** The caller's membership in {@code orgId}, if it grants {@code permission}: one store read. */
-    public Member require(Principal principal, String orgId, Permission permission) {
-        Member member = (RandomIds.looksLike(Organization.ID_PREFIX, orgId)
-                ? store.get(Keys.memberByUser(orgId, principal.userId())).map(item -> Items.decode(item, Member.class))
-                : java.util.Optional.<Member>empty())
-                .orElseThrow(() -> new NotFoundException("organization " + orgId + " not found"));
-        boolean granted = member.roles().stream()
-                .map(role -> Wire.parse(BuiltInRole.class, role))
-                .anyMatch(role -> role != null && role.grants(permission));
-        if (!granted) {
-            throw new AccessDeniedException("missing permission " + permission.wire() + " in organization " + orgId);
+    public Authorizer(AccessSnapshots snapshots, AuditLog audit, ResourceHierarchy hierarchy) {
+        this.snapshots = snapshots;
+        this.audit = audit;
+        this.hierarchy = hierarchy;
+    }
+
+    /** Admits the caller if it holds {@code permission} organization-wide. */
+    public Caller require(Principal principal, String orgId, Permission permission) {
+        return require(principal, orgId, permission, null);
+    }
+
+    /**
+     * Admits the caller if it holds {@code permission} on {@code resourceId} (null: the organization),
+     * through a binding on the organization, on the resource or on a resource containing it.
+     */
+    public Caller require(Principal principal, String orgId, Permission permission, String resourceId) {
+        return check(principal, orgId, permission, resourceId, snapshots.get(orgId(orgId)));
+    }
+
+    /** As {@link #require(Principal, String, Permission, String)}, on a freshly read snapshot. */
+    public Caller requireForChange(Principal principal, String orgId, Permission permission, String resourceId) {
+        return check(principal, orgId, permission, resourceId, snapshots.fresh(orgId(orgId)));
+    }
+
+    /**
+     * The resource and the resources containing it, nearest first: what a binding's scope must be
+     * one of to cover it. Empty for the organization itself (only organization-wide bindings cover it).
+     */
+    public List<String> scopeChain(String orgId, String resourceId) {
+        if (resourceId == null || resourceId.equals(orgId)) {
+            return List.of();
         }
-        return member;
+        List<String> chain = new ArrayList<>();
+        chain.add(resourceId);
+        chain.addAll(hierarchy.ancestors(orgId, resourceId));
+        return chain;
+    }
+
+    /**
+     * Nobody grants what they lack: refuses (403, audited) unless the caller holds every permission of
+     * {@code role} on {@code scope}. Revoking a grant needs the same, so an admin cannot demote an owner.
+     *
+     * @param action the operation attempted, for the audit log
+     */
+    public void requireCanGrant(Caller caller, Role role, String scope, Permission action, String targetId) {
+        List<String> chain = scopeChain(caller.organizationId(), scope);
+        for (Permission p : role.permissions()) {
+            if (!caller.snapshot().allows(caller.memberId(), p, chain)) {
+                throw deny(caller.principal(), caller.organizationId(), action, targetId, "cannot grant or revoke role "
+                        + role.id() + (scope == null ? "" : " on " + scope) + ": the caller lacks " + p.wire());
+            }
+        }
+    }
+
+    private Caller check(Principal principal, String orgId, Permission permission, String resourceId,
+                         Optional<AccessSnapshot> loaded) {
+        AccessSnapshot snapshot = loaded.orElseThrow(() -> notFound(orgId));
+        String memberId = snapshot.memberIdOf(principal.userId()).orElseThrow(() -> notFound(orgId));
+        if (!snapshot.allows(memberId, permission, scopeChain(orgId, resourceId))) {
+            throw deny(principal, orgId, permission, resourceId == null ? orgId : resourceId,
+                    "missing permission " + permission.wire() + (resourceId == null ? "" : " on " + resourceId));
+        }
+        return new Caller(principal, orgId, memberId, snapshot);
+    }
+
+    private AccessDeniedException deny(Principal principal, String orgId, Permission action, String targetId, String reason) {
+        audit.denied(orgId, principal, action.wire(), targetId, reason);
+        return new AccessDeniedException(reason + " in organization " + orgId);
+    }
+
+    /** The id, when it has the shape of an organization id; a lookup is never made for anything else. */
+    private static String orgId(String orgId) {
+        if (!RandomIds.looksLike(Organization.ID_PREFIX, orgId)) {
+            throw notFound(orgId);
+        }
+        return orgId;
+    }
+
+    private static NotFoundException notFound(String orgId) {
+        return new NotFoundException("organization " + orgId + " not found");
     }
 }

@@ -1,7 +1,6 @@
 package com.lakesail.backend.service;
 
 import com.lakesail.backend.domain.ApiToken;
-import com.lakesail.backend.domain.BuiltInRole;
 import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.Member;
 import com.lakesail.backend.domain.NotFoundException;
@@ -32,12 +31,14 @@ public final class IdentityService {
     private final Store store;
     private final Clock clock;
     private final Ids ids;
+    private final Founding founding;
 
     @Inject
-    public IdentityService(Store store, Clock clock, Ids ids) {
+    public IdentityService(Store store, Clock clock, Ids ids, Founding founding) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
+        this.founding = founding;
     }
 
     public record Signup(String email, String name, String organizationName) {
@@ -56,25 +57,30 @@ public final class IdentityService {
     public record Membership(Member member, Organization organization) {
     }
 
-    /**
-     * Creates the user, its first organization (owned by it) and a first token in one transaction.
-     * The email is unique: a second sign-up with it is a 409.
-     */
+    /** Sign-up outside an API request (the local bootstrap): no request id to audit. */
     public SignupResult signup(Signup request, Idempotency idempotency) {
+        return signup(request, idempotency, null);
+    }
+
+    /**
+     * Creates the user, its first organization (owned by it) and a first token in one transaction,
+     * with the organization's audit entry. The email is unique: a second sign-up with it is a 409.
+     */
+    public SignupResult signup(Signup request, Idempotency idempotency, String requestId) {
         new Validator().email("email", request.email()).name("name", request.name())
                 .name("organizationName", request.organizationName()).throwIfInvalid();
         Instant now = clock.instant();
         User user = new User(ids.next(User.ID_PREFIX), request.email().toLowerCase(Locale.ROOT), request.name(), now, now, 1);
         Organization org = new Organization(ids.next(Organization.ID_PREFIX), request.organizationName(), now, now, 1);
-        Member owner = newOwner(org, user, now);
+        Founding.Founded founded = founding.found(org, user, now, requestId);
         CreatedToken token = newToken(user.id(), "default", ApiToken.DEFAULT_EXPIRY_DAYS, now);
-        SignupResult result = new SignupResult(user, org, owner, token);
+        SignupResult result = new SignupResult(user, org, founded.owner(), token);
 
         List<Write> writes = new ArrayList<>(List.of(
                 Write.put(Items.user(user), Condition.notExists()),
                 Write.put(Items.email(user), Condition.notExists()),
                 Write.put(Items.organization(org), Condition.notExists())));
-        writes.addAll(memberWrites(owner));
+        writes.addAll(founded.writes());
         writes.addAll(tokenWrites(token.token()));
         writes.addAll(idempotency.record(result));
         try {
@@ -134,16 +140,6 @@ public final class IdentityService {
         } catch (ConditionFailedException e) {
             throw new ConflictException("token " + tokenId + " changed concurrently; retry");
         }
-    }
-
-    Member newOwner(Organization org, User user, Instant now) {
-        return new Member(ids.next(Member.ID_PREFIX), org.id(), user.id(), user.email(),
-                List.of(BuiltInRole.OWNER.id()), now, now, 1);
-    }
-
-    static List<Write> memberWrites(Member member) {
-        return List.of(Write.put(Items.member(member), Condition.notExists()),
-                Write.put(Items.memberId(member), Condition.notExists()));
     }
 
     private CreatedToken newToken(String userId, String name, int expiresInDays, Instant now) {

@@ -29,15 +29,17 @@ public final class OrganizationService {
     private final Clock clock;
     private final Ids ids;
     private final Authorizer authorizer;
-    private final IdentityService identity;
+    private final Founding founding;
+    private final AuditLog audit;
 
     @Inject
-    public OrganizationService(Store store, Clock clock, Ids ids, Authorizer authorizer, IdentityService identity) {
+    public OrganizationService(Store store, Clock clock, Ids ids, Authorizer authorizer, Founding founding, AuditLog audit) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
         this.authorizer = authorizer;
-        this.identity = identity;
+        this.founding = founding;
+        this.audit = audit;
     }
 
     public record Update(String name, Long version) {
@@ -51,7 +53,7 @@ public final class OrganizationService {
         Organization org = new Organization(ids.next(Organization.ID_PREFIX), name, now, now, 1);
         List<Write> writes = new ArrayList<>();
         writes.add(Write.put(Items.organization(org), Condition.notExists()));
-        writes.addAll(IdentityService.memberWrites(identity.newOwner(org, user, now)));
+        writes.addAll(founding.found(org, user, now, principal.requestId()).writes());
         writes.addAll(idempotency.record(org));
         store.transact(writes);
         return org;
@@ -76,7 +78,7 @@ public final class OrganizationService {
 
     /** Updates; {@code version} is the version the caller read, and a stale one is a 409. */
     public Organization update(Principal principal, String orgId, Update update) {
-        authorizer.require(principal, orgId, Permission.ORGANIZATIONS_UPDATE);
+        Caller caller = authorizer.require(principal, orgId, Permission.ORGANIZATIONS_UPDATE);
         Validator v = new Validator().require(update.version() != null, "version", "is required (the version you read)");
         if (update.name() != null) {
             v.name("name", update.name());
@@ -90,7 +92,8 @@ public final class OrganizationService {
         // the same version must never both succeed.
         Organization renamed = current.rename(update.name() == null ? current.name() : update.name(), clock.instant());
         try {
-            store.put(Items.organization(renamed), Condition.versionIs(current.version()));
+            store.transact(List.of(Write.put(Items.organization(renamed), Condition.versionIs(current.version())),
+                    audit.success(caller, Permission.ORGANIZATIONS_UPDATE.wire(), orgId)));
         } catch (ConditionFailedException e) {
             throw stale(orgId, update.version(), current.version() + 1);
         }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.lakesail.backend.domain.AccessSnapshot;
 import com.lakesail.backend.domain.ApiToken;
+import com.lakesail.backend.domain.AuditEvent;
+import com.lakesail.backend.domain.Invitation;
 import com.lakesail.backend.domain.Member;
 import com.lakesail.backend.domain.Organization;
 import com.lakesail.backend.domain.User;
@@ -47,10 +50,6 @@ public final class Items {
                 .build();
     }
 
-    public static Item memberId(Member member) {
-        return item(Keys.memberId(member.organizationId(), member.id()), "MemberId", 1, new MemberOwner(member.userId())).build();
-    }
-
     /** The authentication copy of a token, found by the hash of its secret. */
     public static Item tokenBySecret(ApiToken token) {
         return item(Keys.tokenBySecretHash(token.secretHash()), "ApiToken", token.version(), token).build();
@@ -59,6 +58,29 @@ public final class Items {
     /** The owner's copy of a token, for listing and revocation by id. Kept equal to the other copy. */
     public static Item tokenByOwner(ApiToken token) {
         return item(Keys.tokenByOwner(token.userId(), token.id()), "ApiToken", token.version(), token).build();
+    }
+
+    public static Item accessSnapshot(AccessSnapshot snapshot) {
+        return item(Keys.accessSnapshot(snapshot.organizationId()), "AccessSnapshot", snapshot.version(), snapshot).build();
+    }
+
+    public static Item invitation(Invitation invitation) {
+        return item(Keys.invitation(invitation.organizationId(), invitation.id()), "Invitation", invitation.version(), invitation)
+                .build();
+    }
+
+    /** Finds an invitation from its secret when it is accepted; the secret's hash is the key. */
+    public static Item invitationBySecret(Invitation invitation) {
+        return item(Keys.invitationBySecretHash(invitation.secretHash()), "InvitationSecret", 1,
+                new InvitationRef(invitation.organizationId(), invitation.id())).build();
+    }
+
+    public static Item auditEvent(AuditEvent event) {
+        String sk = Keys.auditSortKey(event.time(), event.id());
+        return item(Keys.auditEvent(event.organizationId(), event.time(), event.id()), "AuditEvent", 1, event)
+                .gsi1(Keys.auditByActor(event.organizationId(), event.actorUserId()), sk)
+                .gsi2(Keys.auditByTarget(event.organizationId(), event.targetId()), sk)
+                .build();
     }
 
     public static <T> T decode(Item item, Class<T> type) {
@@ -85,7 +107,7 @@ public final class Items {
     public record EmailOwner(String userId) {
     }
 
-    /** Body of a member-id pointer item. */
-    public record MemberOwner(String userId) {
+    /** Body of an invitation's secret-hash pointer. */
+    public record InvitationRef(String organizationId, String invitationId) {
     }
 }

@@ -1,10 +1,21 @@
 package com.lakesail.sdk.internal;
 
 import com.lakesail.sdk.LakeSail;
+import com.lakesail.sdk.access.AccessService;
+import com.lakesail.sdk.access.AuditEventService;
+import com.lakesail.sdk.access.InvitationService;
+import com.lakesail.sdk.access.MemberService;
+import com.lakesail.sdk.access.RoleBindingService;
+import com.lakesail.sdk.access.RoleService;
+import com.lakesail.sdk.access.TeamService;
 import com.lakesail.sdk.identity.MeService;
 import com.lakesail.sdk.identity.SignupRequest;
 import com.lakesail.sdk.identity.SignupResult;
 import com.lakesail.sdk.identity.TokenService;
+import com.lakesail.sdk.infrastructure.CatalogService;
+import com.lakesail.sdk.infrastructure.CloudAccountService;
+import com.lakesail.sdk.infrastructure.ClusterService;
+import com.lakesail.sdk.infrastructure.NetworkService;
 import com.lakesail.sdk.organizations.OrganizationService;
 import java.net.URI;
 import java.util.Objects;
@@ -18,6 +29,8 @@ public final class DefaultLakeSail implements LakeSail {
     private final MeService me;
     private final TokenService tokens;
     private final OrganizationService organizations;
+    private final AccessServices access;
+    private final InfrastructureServices infrastructure;
 
     DefaultLakeSail(RestClient rest, String organizationId, boolean ownsRestClient) {
         this.rest = rest;
@@ -26,6 +39,8 @@ public final class DefaultLakeSail implements LakeSail {
         this.me = new DefaultMeService(rest);
         this.tokens = new DefaultTokenService(rest);
         this.organizations = new DefaultOrganizationService(rest, organizationId);
+        this.access = new AccessServices(rest, organizationId);
+        this.infrastructure = new InfrastructureServices(rest, organizationId);
     }
 
     public static SignupResult signup(URI endpoint, SignupRequest request) {
@@ -61,6 +76,61 @@ public final class DefaultLakeSail implements LakeSail {
     @Override
     public OrganizationService organizations() {
         return organizations;
+    }
+
+    @Override
+    public MemberService members() {
+        return access.members();
+    }
+
+    @Override
+    public InvitationService invitations() {
+        return access.invitations();
+    }
+
+    @Override
+    public TeamService teams() {
+        return access.teams();
+    }
+
+    @Override
+    public RoleService roles() {
+        return access.roles();
+    }
+
+    @Override
+    public RoleBindingService roleBindings() {
+        return access.roleBindings();
+    }
+
+    @Override
+    public AuditEventService auditEvents() {
+        return access.auditEvents();
+    }
+
+    @Override
+    public AccessService access() {
+        return access.access();
+    }
+
+    @Override
+    public CloudAccountService cloudAccounts() {
+        return infrastructure.cloudAccounts();
+    }
+
+    @Override
+    public NetworkService networks() {
+        return infrastructure.networks();
+    }
+
+    @Override
+    public ClusterService clusters() {
+        return infrastructure.clusters();
+    }
+
+    @Override
+    public CatalogService catalogs() {
+        return infrastructure.catalogs();
     }
 
     @Override

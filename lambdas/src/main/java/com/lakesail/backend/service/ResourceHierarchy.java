@@ -1,0 +1,31 @@
+package com.lakesail.backend.service;
+
+import java.util.List;
+
+/**
+ * Where a resource lives, for scoped role bindings: a binding scoped to a resource covers it and
+ * everything under it (a binding on a network covers its clusters). Resources with a parent plug in
+ * here as they arrive (cloud account → network → cluster, say), typically by reading the parent ids
+ * the resource's own item carries.
+ *
+ * <pre>{@code
+ * List<String> chain = hierarchy.ancestors(orgId, "clu_...");   // ["net_...", "cac_..."]
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ResourceHierarchy {
+
+    /**
+     * The resources that contain {@code resourceId}, nearest first, not counting the organization
+     * itself (which contains everything); empty for top-level resources and for unknown ids.
+     */
+    List<String> ancestors(String orgId, String resourceId);
+
+    /**
+     * The hierarchy while every resource that exists (the organization's teams) sits directly under
+     * the organization.
+     */
+    static ResourceHierarchy topLevel() {
+        return (orgId, resourceId) -> List.of();
+    }
+}
