@@ -23,6 +23,7 @@ public final class Walkthrough {
         try (LocalBackend backend = LocalMain.start(options);
              LakeSail lakesail = LakeSail.fromLocalBackend(options.dataDirectory().resolve("local-backend.json"))) {
             run(lakesail);
+            TeamWalkthrough.run(lakesail, backend.endpoint());
         }
     }
 
@@ -60,7 +61,6 @@ public final class Walkthrough {
         lakesail.tokens().delete(ci.token().id());
         System.out.printf("  revoked %s%n", ci.token().id());
 
-        step("Done.");
     }
 
     private static void step(String title) {
