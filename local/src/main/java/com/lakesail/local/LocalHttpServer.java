@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Serves {@link ApiHandler} over HTTP on the loopback interface only, with the JDK's server. */
 final class LocalHttpServer implements AutoCloseable {
     private static final int THREADS = 16;
+    /** How much of an oversized body is read and dropped before the 413 goes out. */
+    private static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
 
     static {
         // The JDK server writes headers and body in separate segments; with Nagle's algorithm on, the
@@ -75,8 +77,18 @@ final class LocalHttpServer implements AutoCloseable {
     /** Keeps at most one byte past the limit: enough for the handler to refuse it, no more. */
     private static String body(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(ApiHandler.MAX_BODY_BYTES + 1);
-        // Drop the rest: unread, the server resets the connection and the client never sees the 413.
-        in.transferTo(OutputStream.nullOutputStream());
+        // Drop the rest, so the client reads the 413 rather than a reset connection; but only so much,
+        // so nobody can hold a server thread by sending forever (past it, the connection is reset).
+        for (long remaining = MAX_DRAIN_BYTES; remaining > 0; ) {
+            long skipped = in.skip(remaining);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    break;
+                }
+                skipped = 1;
+            }
+            remaining -= skipped;
+        }
         return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 

@@ -126,9 +126,7 @@ public final class IdentityService {
 
     /** Revokes both copies of the token at once; the secret stops working on the next request. */
     public void revokeToken(Principal principal, String tokenId) {
-        Item item = store.get(Keys.tokenByOwner(principal.userId(), tokenId))
-                .orElseThrow(() -> new NotFoundException("token " + tokenId + " not found"));
-        ApiToken token = Items.decode(item, ApiToken.class);
+        ApiToken token = ownToken(principal, tokenId);
         if (token.status() == TokenStatus.REVOKED) {
             return;
         }
@@ -138,8 +136,17 @@ public final class IdentityService {
                     Write.put(Items.tokenByOwner(revoked), Condition.versionIs(token.version())),
                     Write.put(Items.tokenBySecret(revoked), Condition.versionIs(token.version()))));
         } catch (ConditionFailedException e) {
-            throw new ConflictException("token " + tokenId + " changed concurrently; retry");
+            // Revocation is the only change a token ever sees, so whoever won the race revoked it:
+            // DELETE stays idempotent for every concurrent caller.
+            if (ownToken(principal, tokenId).status() != TokenStatus.REVOKED) {
+                throw new ConflictException("token " + tokenId + " changed concurrently; retry");
+            }
         }
+    }
+
+    private ApiToken ownToken(Principal principal, String tokenId) {
+        return store.get(Keys.tokenByOwner(principal.userId(), tokenId)).map(item -> Items.decode(item, ApiToken.class))
+                .orElseThrow(() -> new NotFoundException("token " + tokenId + " not found"));
     }
 
     private CreatedToken newToken(String userId, String name, int expiresInDays, Instant now) {
