@@ -3,8 +3,9 @@ package com.lakesail.local;
 import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.port.Store;
+import com.lakesail.local.sandbox.SandboxFaults;
+import com.lakesail.local.sandbox.SandboxTimings;
 import com.lakesail.local.sqlite.SqliteStore;
-import com.lakesail.local.workflow.TaskRegistry;
 import com.lakesail.local.workflow.TemplateStateMachines;
 import com.lakesail.local.workflow.WorkflowEngine;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The whole backend in one JVM: the Lambda handlers' router and services over SQLite, the local
- * workflow engine running the state machines of {@code template.yaml}, served on 127.0.0.1. For
- * tests, demos and applications that embed LakeSail.
+ * workflow engine running the state machines of {@code template.yaml} with the same task handler,
+ * and the sandbox cloud in place of AWS, served on 127.0.0.1. For tests, demos and applications
+ * that embed LakeSail.
  *
  * <pre>{@code
  * try (LocalBackend backend = LocalBackend.builder().port(0).inMemory().start()) {
@@ -39,18 +41,20 @@ public final class LocalBackend implements AutoCloseable {
     private LocalBackend(Builder builder) throws IOException {
         this.dataDirectory = builder.dataDirectory;
         this.store = dataDirectory == null ? SqliteStore.inMemory() : SqliteStore.open(dataDirectory.resolve(DATABASE_FILE));
-        // Handlers are registered once the graph that holds them exists; the engine only looks them
-        // up when a task runs. Executions persisted by an earlier run resume as soon as it starts.
-        TaskRegistry tasks = new TaskRegistry();
+        // The engine is started only once the graph that holds its task handler and execution
+        // listener exists, so executions persisted by an earlier run resume with both in place.
         WorkflowEngine engine = null;
         try {
-            engine = WorkflowEngine.builder().store(store).clock(builder.clock).tasks(tasks)
-                    .workers(builder.workflowWorkers).build();
+            engine = WorkflowEngine.builder().store(store).clock(builder.clock).workers(builder.workflowWorkers)
+                    .deferStart().build();
             this.workflows = engine;
             TemplateStateMachines.register(engine, LocalBackend.class.getClassLoader().getResourceAsStream("template.yaml"),
                     TemplateStateMachines::resource);
             this.component = DaggerLocalComponent.builder().store(store).clock(builder.clock).workflows(engine)
+                    .sandboxTimings(builder.sandboxTimings).sandboxFaults(builder.sandboxFaults)
                     .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off()).build();
+            LocalFunctions.register(engine, component.tasks(), component.executionFailures());
+            engine.start();
             this.server = new LocalHttpServer(component.api(), builder.port);
         } catch (IOException | RuntimeException e) {
             if (engine != null) {
@@ -125,6 +129,8 @@ public final class LocalBackend implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean requestLog;
         private int workflowWorkers = 2;
+        private SandboxTimings sandboxTimings = SandboxTimings.defaults();
+        private SandboxFaults sandboxFaults;
 
         private Builder() {
         }
@@ -158,6 +164,18 @@ public final class LocalBackend implements AutoCloseable {
             return this;
         }
 
+        /** How long the sandbox cloud takes per operation; {@link SandboxTimings#defaults()} unless set. */
+        public Builder sandboxTimings(SandboxTimings timings) {
+            this.sandboxTimings = timings;
+            return this;
+        }
+
+        /** Where the sandbox cloud fails on purpose; from the environment ({@link SandboxFaults#fromEnvironment()}) unless set. */
+        public Builder sandboxFaults(SandboxFaults faults) {
+            this.sandboxFaults = faults;
+            return this;
+        }
+
         /** Print one JSON log line per request to stdout. Off by default. */
         public Builder requestLog(boolean enabled) {
             this.requestLog = enabled;
@@ -165,6 +183,9 @@ public final class LocalBackend implements AutoCloseable {
         }
 
         public LocalBackend start() {
+            if (sandboxFaults == null) {
+                sandboxFaults = SandboxFaults.fromEnvironment();
+            }
             try {
                 return new LocalBackend(this);
             } catch (IOException e) {

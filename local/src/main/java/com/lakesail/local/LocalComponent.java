@@ -3,10 +3,15 @@ package com.lakesail.local;
 import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.di.CoreModule;
+import com.lakesail.backend.di.InfraModule;
+import com.lakesail.backend.events.ExecutionFailures;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
+import com.lakesail.backend.tasks.TaskDispatcher;
+import com.lakesail.local.sandbox.SandboxFaults;
+import com.lakesail.local.sandbox.SandboxTimings;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -14,13 +19,19 @@ import javax.inject.Singleton;
 
 /** The embedded backend's object graph: the same services and router as on Lambda, local adapters. */
 @Singleton
-@Component(modules = CoreModule.class)
+@Component(modules = {CoreModule.class, InfraModule.class, LocalCloudModule.class})
 interface LocalComponent {
     ApiHandler api();
 
     IdentityService identity();
 
     Authenticator authenticator();
+
+    /** What the template's {@code TaskFunction} runs, registered in the local engine under that name. */
+    TaskDispatcher tasks();
+
+    /** What the template's {@code EventsFunction} runs, told by the local engine of every execution's end. */
+    ExecutionFailures executionFailures();
 
     @Component.Builder
     interface Builder {
@@ -35,6 +46,12 @@ interface LocalComponent {
 
         @BindsInstance
         Builder workflows(Workflows workflows);
+
+        @BindsInstance
+        Builder sandboxTimings(SandboxTimings timings);
+
+        @BindsInstance
+        Builder sandboxFaults(SandboxFaults faults);
 
         LocalComponent build();
     }

@@ -79,15 +79,15 @@ final class LocalHttpServer implements AutoCloseable {
         byte[] bytes = in.readNBytes(ApiHandler.MAX_BODY_BYTES + 1);
         // Drop the rest, so the client reads the 413 rather than a reset connection; but only so much,
         // so nobody can hold a server thread by sending forever (past it, the connection is reset).
+        // read(), not skip(): the exchange's fixed-length stream bounds read() but hands skip() to the
+        // socket, which blocks once the body has been consumed.
+        byte[] sink = new byte[8192];
         for (long remaining = MAX_DRAIN_BYTES; remaining > 0; ) {
-            long skipped = in.skip(remaining);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    break;
-                }
-                skipped = 1;
+            int n = in.read(sink, 0, (int) Math.min(sink.length, remaining));
+            if (n < 0) {
+                break;
             }
-            remaining -= skipped;
+            remaining -= n;
         }
         return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 
 /**
@@ -33,8 +34,10 @@ public final class ApiHandler {
     private final JsonLog log;
 
     @Inject
-    public ApiHandler(Routes routes, Authenticator authenticator, Store store, Clock clock, Ids ids, JsonLog log) {
+    public ApiHandler(Routes routes, Set<RouteGroup> groups, Authenticator authenticator, Store store, Clock clock, Ids ids,
+                      JsonLog log) {
         this.router = routes.router();
+        groups.forEach(group -> group.addTo(router));
         this.authenticator = authenticator;
         this.idempotency = new IdempotencyGate(store, clock);
         this.ids = ids;
@@ -119,6 +122,9 @@ public final class ApiHandler {
         }
         if (result == null) {
             return ApiResponse.noContent();
+        }
+        if (result instanceof Accepted accepted) {
+            return ApiResponse.json(202, Json.write(Views.render(accepted.body(), true)));
         }
         return ApiResponse.json(route.create() ? 201 : 200, Json.write(Views.render(result, true)));
     }

@@ -40,6 +40,8 @@ final class Views {
             return node;
         } else if (result instanceof Me me) {
             return me(me);
+        } else if (InfraViews.handles(result)) {
+            return InfraViews.render(result);
         } else if (AccessViews.handles(result)) {
             return AccessViews.render(result, withSecrets);
         } else if (result instanceof Page<?> page) {

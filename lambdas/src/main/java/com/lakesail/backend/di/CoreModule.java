@@ -7,7 +7,7 @@ import dagger.Provides;
 import javax.inject.Singleton;
 
 /** Bindings both hosts share. */
-@Module
+@Module(includes = RouteGroups.class)
 public final class CoreModule {
     private CoreModule() {
     }

@@ -1,12 +1,21 @@
 package com.lakesail.backend.di;
 
 import com.lakesail.backend.api.ApiHandler;
+import com.lakesail.backend.events.ExecutionFailures;
+import com.lakesail.backend.tasks.TaskDispatcher;
 import dagger.Component;
 import javax.inject.Singleton;
 
-/** The object graph of the deployed backend, built once per Lambda container. */
+/**
+ * The object graph of the deployed backend, built once per Lambda container: the API, workflow task
+ * and events functions each ask for their entry point; Dagger builds only what that needs.
+ */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class})
+@Component(modules = {CoreModule.class, AwsModule.class, InfraModule.class})
 public interface LambdaComponent {
     ApiHandler api();
+
+    TaskDispatcher tasks();
+
+    ExecutionFailures executionFailures();
 }

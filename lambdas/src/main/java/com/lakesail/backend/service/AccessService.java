@@ -42,7 +42,7 @@ public final class AccessService {
             throw ValidationException.of("action", "is not a permission (resource:action, e.g. clusters:create)");
         }
         AccessSnapshot snapshot = caller.snapshot();
-        String scope = Scopes.requireKnown(snapshot, resource);
+        String scope = authorizer.requireScope(snapshot, resource);
         Map<String, List<AccessPath>> byMember = new LinkedHashMap<>();
         for (AccessPath path : snapshot.whoCan(permission, authorizer.scopeChain(orgId, scope))) {
             byMember.computeIfAbsent(path.memberId(), m -> new ArrayList<>()).add(path);

@@ -36,6 +36,16 @@ public final class Authorizer {
         this.hierarchy = hierarchy;
     }
 
+    /**
+     * The scope a binding or a who-can question names: the resource id, or null for the whole
+     * organization.
+     *
+     * @throws NotFoundException when the organization has no such resource to scope to
+     */
+    String requireScope(AccessSnapshot snapshot, String resourceId) {
+        return Scopes.requireKnown(snapshot, resourceId, hierarchy);
+    }
+
     /** Admits the caller if it holds {@code permission} organization-wide. */
     public Caller require(Principal principal, String orgId, Permission permission) {
         return require(principal, orgId, permission, null);

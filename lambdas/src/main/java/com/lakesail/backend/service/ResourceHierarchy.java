@@ -22,6 +22,14 @@ public interface ResourceHierarchy {
     List<String> ancestors(String orgId, String resourceId);
 
     /**
+     * True when {@code resourceId} names a live resource of the organization that this hierarchy
+     * knows (teams are known to the access snapshot itself), so a role binding may be scoped to it.
+     */
+    default boolean contains(String orgId, String resourceId) {
+        return false;
+    }
+
+    /**
      * The hierarchy while every resource that exists (the organization's teams) sits directly under
      * the organization.
      */

@@ -62,7 +62,7 @@ public final class RoleBindingService {
                     .throwIfInvalid();
             AccessSnapshot before = caller.snapshot();
             Role role = RoleService.role(before, request.roleId());
-            String scope = Scopes.requireKnown(before, request.scope());
+            String scope = authorizer.requireScope(before, request.scope());
             Subject subject = new Subject(type, request.subjectId());
             boolean subjectExists = type == Subject.Type.MEMBER ? before.hasMember(subject.id()) : before.teams().containsKey(subject.id());
             if (!subjectExists) {

@@ -11,15 +11,14 @@ final class Scopes {
     /**
      * The resource id, or null for the organization itself (its id or nothing).
      *
-     * @throws NotFoundException when the id names no scopable resource of the organization. Teams are
-     *     the only ones so far; cloud accounts, networks, clusters, catalogs and jobs join here as
-     *     they arrive.
+     * @throws NotFoundException when the id names no scopable resource of the organization: one of its
+     *     teams, or a resource {@code hierarchy} knows (cloud accounts, networks, clusters, catalogs)
      */
-    static String requireKnown(AccessSnapshot snapshot, String resourceId) {
+    static String requireKnown(AccessSnapshot snapshot, String resourceId, ResourceHierarchy hierarchy) {
         if (resourceId == null || resourceId.equals(snapshot.organizationId())) {
             return null;
         }
-        if (!snapshot.teams().containsKey(resourceId)) {
+        if (!snapshot.teams().containsKey(resourceId) && !hierarchy.contains(snapshot.organizationId(), resourceId)) {
             throw new NotFoundException("resource " + resourceId + " not found");
         }
         return resourceId;

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -51,11 +52,32 @@ public final class WorkflowEngine implements Workflows, AutoCloseable {
     private record Machine(String revision, StateMachineDefinition definition) {
     }
 
+    private final int workers;
+    private final AtomicBoolean started = new AtomicBoolean();
+
     private WorkflowEngine(Builder b) {
         this.tasks = b.tasks;
+        this.workers = b.workers;
         this.executions = new ExecutionManager(b.store, b.clock, new Arns(b.region, b.account), b.tasks, b.random);
-        executions.resume(this::storedRevision);
-        executions.startWorkers(b.workers);
+        if (!b.deferStart) {
+            start();
+        }
+    }
+
+    /**
+     * Resumes the executions persisted in the store and starts the workers. {@link Builder#build()}
+     * does this unless told to {@link Builder#deferStart() defer}; calling it again does nothing.
+     */
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            executions.resume(this::storedRevision);
+            executions.startWorkers(workers);
+        }
+    }
+
+    /** Tells {@code listener} of every execution that ends (succeeded, failed, timed out or aborted). */
+    public void onExecutionEnd(ExecutionListener listener) {
+        executions.listener(listener);
     }
 
     public static Builder builder() {
@@ -229,8 +251,19 @@ public final class WorkflowEngine implements Workflows, AutoCloseable {
         private String account = "123456789012";
         private int workers = 2;
         private RandomGenerator random = RandomGenerator.getDefault();
+        private boolean deferStart;
 
         private Builder() {
+        }
+
+        /**
+         * Build without resuming persisted executions or starting workers, until {@link WorkflowEngine#start()}:
+         * for a host that registers task handlers and a listener once the engine exists, before
+         * anything runs.
+         */
+        public Builder deferStart() {
+            this.deferStart = true;
+            return this;
         }
 
         public Builder store(Store store) {

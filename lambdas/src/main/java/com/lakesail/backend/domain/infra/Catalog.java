@@ -37,6 +37,12 @@ public record Catalog(String id, String organizationId, String name, CatalogKind
                 nextProgress, createdAt, at, version + 1);
     }
 
+    /** The same stage, further along (a poll saw the stack still working); progress never goes back. */
+    public Catalog withProgress(int value, Instant at) {
+        return new Catalog(id, organizationId, name, kind, config, cloudAccountId, warehouse, status, statusReason, stage,
+                Math.max(progress, Math.min(99, value)), createdAt, at, version + 1);
+    }
+
     /** A managed catalog's stack is complete: records where its tables go and becomes {@code active}. */
     public Catalog provisioned(String warehouseLocation, Instant at) {
         lifecycle().check(status, CatalogStatus.ACTIVE);

@@ -43,6 +43,12 @@ public record Cluster(String id, String organizationId, String name, String netw
                 statusReason, stage, progress, orphaned, createdAt, at, version + 1);
     }
 
+    /** The same stage, further along (a poll saw the stack still working); progress never goes back. */
+    public Cluster withProgress(int value, Instant at) {
+        return new Cluster(id, organizationId, name, networkId, managementNodes, accessPolicy, endpoint, status,
+                statusReason, stage, Math.max(progress, Math.min(99, value)), orphaned, createdAt, at, version + 1);
+    }
+
     public Cluster withOrphaned(boolean value, Instant at) {
         return new Cluster(id, organizationId, name, networkId, managementNodes, accessPolicy, endpoint, status,
                 statusReason, stage, progress, value, createdAt, at, version + 1);

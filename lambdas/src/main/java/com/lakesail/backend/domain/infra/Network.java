@@ -53,6 +53,12 @@ public record Network(String id, String organizationId, String name, String clou
                 NetworkStatus.ACTIVE, null, null, 100, orphaned, createdAt, at, version + 1);
     }
 
+    /** The same stage, further along (a poll saw the stack still working); progress never goes back. */
+    public Network withProgress(int value, Instant at) {
+        return new Network(id, organizationId, name, cloudAccountId, region, cidr, availabilityZones, subnets, vpcId,
+                status, statusReason, stage, Math.max(progress, Math.min(99, value)), orphaned, createdAt, at, version + 1);
+    }
+
     public Network withOrphaned(boolean value, Instant at) {
         return new Network(id, organizationId, name, cloudAccountId, region, cidr, availabilityZones, subnets, vpcId,
                 status, statusReason, stage, progress, value, createdAt, at, version + 1);

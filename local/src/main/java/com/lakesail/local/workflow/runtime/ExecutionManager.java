@@ -6,6 +6,7 @@ import com.lakesail.backend.port.Page;
 import com.lakesail.backend.port.TaskTokenException;
 import com.lakesail.backend.port.WorkflowException;
 import com.lakesail.backend.port.Workflows;
+import com.lakesail.local.workflow.ExecutionListener;
 import com.lakesail.local.workflow.HistoryEvent;
 import com.lakesail.local.workflow.TaskRegistry;
 import com.lakesail.local.workflow.asl.State;
@@ -34,6 +35,7 @@ public final class ExecutionManager implements AutoCloseable {
     private final Timers timers;
     private final Interpreter interpreter;
     private final Map<String, ExecutionRuntime> live = new ConcurrentHashMap<>();
+    private volatile ExecutionListener listener = execution -> { };
 
     public ExecutionManager(com.lakesail.backend.port.Store store, Clock clock, Arns arns, TaskRegistry registry,
                             RandomGenerator random) {
@@ -45,6 +47,11 @@ public final class ExecutionManager implements AutoCloseable {
         this.scheduler.timers(timers);
         this.interpreter = new Interpreter(clock, this.store, timers, new ContextObject(arns), registry,
                 scheduler::schedule, new ErrorPolicy(random));
+    }
+
+    /** Replaces the listener told of every execution that ends. */
+    public void listener(ExecutionListener listener) {
+        this.listener = listener;
     }
 
     public Arns arns() {
@@ -134,6 +141,7 @@ public final class ExecutionManager implements AutoCloseable {
                 step.flush();
             }
         });
+        forgetIfDone(x);
     }
 
     public void sendTaskSuccess(String token, JsonNode output) {
@@ -276,9 +284,14 @@ public final class ExecutionManager implements AutoCloseable {
         forgetIfDone(x);
     }
 
+    /** Drops an ended execution from the live ones and tells the listener, once. */
     private void forgetIfDone(ExecutionRuntime x) {
-        if (!x.running()) {
-            live.remove(x.arn, x);
+        if (!x.running() && live.remove(x.arn, x)) {
+            try {
+                listener.executionEnded(x.describe());
+            } catch (RuntimeException e) {
+                System.getLogger("workflow").log(System.Logger.Level.ERROR, "execution listener failed for " + x.arn, e);
+            }
         }
     }
 

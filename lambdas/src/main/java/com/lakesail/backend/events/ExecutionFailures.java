@@ -1,0 +1,135 @@
+package com.lakesail.backend.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lakesail.backend.domain.infra.Catalog;
+import com.lakesail.backend.domain.infra.CatalogStatus;
+import com.lakesail.backend.domain.infra.CloudAccount;
+import com.lakesail.backend.domain.infra.CloudAccountStatus;
+import com.lakesail.backend.domain.infra.Cluster;
+import com.lakesail.backend.domain.infra.ClusterStatus;
+import com.lakesail.backend.domain.infra.Network;
+import com.lakesail.backend.domain.infra.NetworkStatus;
+import com.lakesail.backend.port.Condition;
+import com.lakesail.backend.service.infra.InfraRecords;
+import com.lakesail.backend.store.InfraItems;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.inject.Inject;
+
+/**
+ * Marks a resource {@code failed} when its workflow execution ended badly (failed, timed out,
+ * aborted) and no task recorded it: the resource is still in the transient status of that very
+ * operation. The operation is read from the deterministic execution name ({@code <id>-<operation>-<generation>}),
+ * so a late event for an old execution cannot fail a resource a newer operation has taken over.
+ *
+ * <pre>{@code
+ * failures.executionEnded("clu_...-provision-1", "TIMED_OUT", "{\"orgId\":...,\"clusterId\":...}", "States.Timeout", null);
+ * }</pre>
+ */
+public final class ExecutionFailures {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> BAD_ENDINGS = Set.of("FAILED", "TIMED_OUT", "ABORTED");
+
+    private final InfraRecords records;
+    private final Clock clock;
+
+    @Inject
+    public ExecutionFailures(InfraRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /** @return true when this call marked a resource failed */
+    public boolean executionEnded(String executionName, String status, String inputJson, String error, String cause) {
+        if (!BAD_ENDINGS.contains(status) || executionName == null || inputJson == null) {
+            return false;
+        }
+        JsonNode input;
+        try {
+            input = JSON.readTree(inputJson);
+        } catch (IOException e) {
+            return false;
+        }
+        String orgId = input.path("orgId").asText(null);
+        String[] parts = executionName.split("-");
+        if (orgId == null || parts.length < 3) {
+            return false;
+        }
+        String operation = parts[parts.length - 2];
+        String reason = "the " + operation + " workflow ended " + status.toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (error == null ? "" : " (" + error + (cause == null || cause.isBlank() ? "" : ": " + cause) + ")");
+        if (input.hasNonNull("clusterId")) {
+            return cluster(orgId, input.get("clusterId").asText(), operation, reason);
+        } else if (input.hasNonNull("networkId")) {
+            return network(orgId, input.get("networkId").asText(), operation, reason);
+        } else if (input.hasNonNull("catalogId")) {
+            return catalog(orgId, input.get("catalogId").asText(), operation, reason);
+        } else if (input.hasNonNull("cloudAccountId")) {
+            return cloudAccount(orgId, input.get("cloudAccountId").asText(), input.path("generation").asLong(), reason);
+        }
+        return false;
+    }
+
+    private boolean cluster(String orgId, String id, String operation, String reason) {
+        Optional<Cluster> found = records.findCluster(orgId, id);
+        if (found.isEmpty() || !transientFor(operation, found.get().status() == ClusterStatus.PENDING
+                || found.get().status() == ClusterStatus.PROVISIONING, found.get().status() == ClusterStatus.UPDATING,
+                found.get().status() == ClusterStatus.DESTROYING)) {
+            return false;
+        }
+        Cluster c = found.get();
+        records.store().put(InfraItems.cluster(c.moveTo(ClusterStatus.FAILED, null, reason, clock.instant())),
+                Condition.versionIs(c.version()));
+        return true;
+    }
+
+    private boolean network(String orgId, String id, String operation, String reason) {
+        Optional<Network> found = records.findNetwork(orgId, id);
+        if (found.isEmpty() || !transientFor(operation, found.get().status() == NetworkStatus.PENDING
+                || found.get().status() == NetworkStatus.PROVISIONING, false, found.get().status() == NetworkStatus.DESTROYING)) {
+            return false;
+        }
+        Network n = found.get();
+        records.store().put(InfraItems.network(n.moveTo(NetworkStatus.FAILED, null, reason, clock.instant())),
+                Condition.versionIs(n.version()));
+        return true;
+    }
+
+    private boolean catalog(String orgId, String id, String operation, String reason) {
+        Optional<Catalog> found = records.findCatalog(orgId, id);
+        if (found.isEmpty() || !found.get().kind().provisioned() || !transientFor(operation,
+                found.get().status() == CatalogStatus.PENDING || found.get().status() == CatalogStatus.PROVISIONING,
+                false, found.get().status() == CatalogStatus.DESTROYING)) {
+            return false;
+        }
+        Catalog c = found.get();
+        records.store().put(InfraItems.catalog(c.moveTo(CatalogStatus.FAILED, null, reason, clock.instant())),
+                Condition.versionIs(c.version()));
+        return true;
+    }
+
+    /** A verification is identified by the version it started at: a newer one supersedes it. */
+    private boolean cloudAccount(String orgId, String id, long generation, String reason) {
+        Optional<CloudAccount> found = records.findCloudAccount(orgId, id);
+        if (found.isEmpty() || found.get().status() != CloudAccountStatus.VERIFYING || found.get().version() != generation) {
+            return false;
+        }
+        CloudAccount a = found.get();
+        records.store().put(InfraItems.cloudAccount(a.verificationFailed(reason, clock.instant())),
+                Condition.versionIs(a.version()));
+        return true;
+    }
+
+    private static boolean transientFor(String operation, boolean provisioning, boolean updating, boolean destroying) {
+        return switch (operation) {
+            case "provision" -> provisioning;
+            case "update" -> updating;
+            case "destroy" -> destroying;
+            default -> false;
+        };
+    }
+}

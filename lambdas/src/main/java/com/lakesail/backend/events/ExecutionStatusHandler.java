@@ -1,0 +1,43 @@
+package com.lakesail.backend.events;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lakesail.backend.di.DaggerLambdaComponent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The events function: EventBridge delivers "Step Functions Execution Status Change" events of the
+ * lifecycle state machines ({@code detail.status} FAILED, TIMED_OUT or ABORTED, as the rule in
+ * template.yaml filters); {@link ExecutionFailures} marks the resource failed if no task did.
+ */
+public final class ExecutionStatusHandler implements RequestStreamHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExecutionFailures failures;
+
+    /** Called by the Lambda runtime during init, so the graph is built before SnapStart's snapshot. */
+    public ExecutionStatusHandler() {
+        this(Graph.FAILURES);
+    }
+
+    ExecutionStatusHandler(ExecutionFailures failures) {
+        this.failures = failures;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode detail = JSON.readTree(input).path("detail");
+        boolean marked = failures.executionEnded(detail.path("name").asText(null), detail.path("status").asText(""),
+                detail.path("input").asText(null), detail.path("error").asText(null), detail.path("cause").asText(null));
+        JSON.writeValue(output, JSON.createObjectNode().put("marked", marked));
+    }
+
+    /** Holder idiom: the graph is built on first use, once per container. */
+    private static final class Graph {
+        static final ExecutionFailures FAILURES = DaggerLambdaComponent.create().executionFailures();
+    }
+}

@@ -1,0 +1,44 @@
+package com.lakesail.local;
+
+import com.lakesail.backend.port.CloudProvider;
+import com.lakesail.backend.port.ComputeRuntime;
+import com.lakesail.backend.port.Store;
+import com.lakesail.backend.service.infra.InfraWorkflows;
+import com.lakesail.local.sandbox.SandboxCloud;
+import com.lakesail.local.sandbox.SandboxFaults;
+import com.lakesail.local.sandbox.SandboxTimings;
+import dagger.Module;
+import dagger.Provides;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * The embedded backend's cloud and compute: the sandbox, on the backend's store and clock. Its
+ * stacks settle in seconds, so the workflows poll every second.
+ */
+@Module
+final class LocalCloudModule {
+    private LocalCloudModule() {
+    }
+
+    @Provides
+    @Singleton
+    static SandboxCloud sandbox(Store store, Clock clock, SandboxTimings timings, SandboxFaults faults) {
+        return new SandboxCloud(store, clock, timings, faults);
+    }
+
+    @Provides
+    static CloudProvider cloud(SandboxCloud sandbox) {
+        return sandbox;
+    }
+
+    @Provides
+    static ComputeRuntime computeRuntime(SandboxCloud sandbox) {
+        return sandbox;
+    }
+
+    @Provides
+    static InfraWorkflows.Polling polling() {
+        return new InfraWorkflows.Polling(1);
+    }
+}

@@ -1,0 +1,326 @@
+package com.lakesail.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.lakesail.backend.service.infra.InfraWorkflows;
+import com.lakesail.backend.tasks.CatalogTasks;
+import com.lakesail.backend.tasks.CloudAccountTasks;
+import com.lakesail.backend.tasks.ClusterTasks;
+import com.lakesail.backend.tasks.NetworkTasks;
+import com.lakesail.backend.tasks.TaskDispatcher;
+import com.lakesail.backend.tasks.TaskException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml against the code: every handler exists and is a Lambda handler, every state
+ * machine file exists with its substitutions defined, every task and error name a state machine
+ * uses is one the task function knows, and every AWS action the adapters call is granted, to the
+ * function that calls it (with the control plane's credentials) or to the customer role (with the
+ * assumed role's). The calls are read from the adapters' source, so a new call without its grant
+ * fails here.
+ */
+class TemplateConsistencyTest {
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path BACKEND = ROOT.resolve("lambdas/src/main/java/com/lakesail/backend");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+
+    private final JsonNode resources = read(ROOT.resolve("template.yaml")).path("Resources");
+
+    @Test
+    void functions_whenDeclared_nameAnExistingLambdaHandler() throws Exception {
+        List<String> handlers = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> fn : resourcesOfType("AWS::Serverless::Function")) {
+            String handler = fn.getValue().path("Properties").path("Handler").asText();
+            String[] parts = handler.split("::");
+            Class<?> type = Class.forName(parts[0]);
+            assertTrue(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type),
+                    fn.getKey() + ": " + type + " is not a Lambda handler");
+            assertTrue(Stream.of(type.getMethods()).anyMatch(m -> m.getName().equals(parts[1])), handler);
+            type.getConstructor();
+            handlers.add(parts[0]);
+        }
+        assertTrue(handlers.containsAll(List.of("com.lakesail.backend.api.ApiGatewayHandler",
+                "com.lakesail.backend.tasks.TaskHandler", "com.lakesail.backend.events.ExecutionStatusHandler")), handlers.toString());
+    }
+
+    @Test
+    void stateMachines_whenDeclared_haveTheirFileAndEverySubstitution() throws IOException {
+        List<Map.Entry<String, JsonNode>> machines = resourcesOfType("AWS::Serverless::StateMachine");
+        assertEquals(8, machines.size(), "one state machine per lifecycle");
+        for (Map.Entry<String, JsonNode> machine : machines) {
+            JsonNode properties = machine.getValue().path("Properties");
+            Path file = ROOT.resolve(properties.path("DefinitionUri").asText());
+            assertTrue(Files.isRegularFile(file), machine.getKey() + ": missing " + file);
+            assertEquals("STANDARD", properties.path("Type").asText(), machine.getKey());
+            Set<String> defined = new TreeSet<>();
+            properties.path("DefinitionSubstitutions").fieldNames().forEachRemaining(defined::add);
+            Set<String> used = new TreeSet<>();
+            Matcher m = PLACEHOLDER.matcher(Files.readString(file));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+            assertEquals(used, defined, machine.getKey() + ": placeholders vs DefinitionSubstitutions");
+            for (JsonNode value : properties.path("DefinitionSubstitutions")) {
+                String target = value.asText().split("\\.")[0];
+                assertTrue(resources.has(target), machine.getKey() + " substitutes a missing resource " + target);
+            }
+        }
+    }
+
+    @Test
+    void stateMachineFiles_whenRead_useOnlyTasksAndErrorsTheTaskFunctionKnows() throws Exception {
+        Set<String> known = new TaskDispatcher(new CloudAccountTasks(null, null, null), new NetworkTasks(null, null),
+                new ClusterTasks(null, null, null), new CatalogTasks(null, null)).names();
+        Set<String> tasks = new TreeSet<>();
+        Set<String> errors = new TreeSet<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("statemachines"))) {
+            for (Path file : files.toList()) {
+                collect(YAML.readTree(Files.readString(file)), tasks, errors);
+            }
+        }
+        assertEquals(new TreeSet<>(known), tasks, "every task is registered and used");
+        assertFalse(errors.isEmpty());
+        for (String error : errors) {
+            if (error.startsWith("States.") || error.startsWith("Lambda.")) {
+                continue;
+            }
+            assertTrue(TaskException.class.isAssignableFrom(Class.forName(error)),
+                    error + " is neither a States/Lambda error nor an error the task function throws");
+        }
+    }
+
+    @Test
+    void adapters_whenTheyCallAws_everyActionIsGranted() throws IOException {
+        Set<String> store = storeActions();
+        Set<String> workflowsUsedByApi = sfnActionsUsedBy(BACKEND.resolve("service"));
+        assertTrue(workflowsUsedByApi.contains("states:StartExecution"), workflowsUsedByApi.toString());
+        requireGranted("ApiFunction", union(store, workflowsUsedByApi));
+        Set<String> sts = calls(BACKEND.resolve("aws/AwsCloudProvider.java"), "sts", "sts");
+        assertEquals(Set.of("sts:AssumeRole"), sts);
+        requireGranted("TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks"))));
+        requireGranted("EventsFunction", store);
+
+        Set<String> inCustomerAccount = union(calls(BACKEND.resolve("aws/AwsCloudProvider.java"), "cfn", "cloudformation"),
+                calls(BACKEND.resolve("aws/AwsCloudProvider.java"), "eks", "eks"));
+        assertTrue(inCustomerAccount.containsAll(Set.of("cloudformation:CreateStack", "eks:DescribeCluster")),
+                inCustomerAccount.toString());
+        List<String> customerRole = new ArrayList<>();
+        JsonNode role = read(ROOT.resolve("lambdas/src/main/resources/cloudformation/customer-role.yaml")).path("Resources");
+        for (JsonNode resource : role) {
+            if (resource.path("Type").asText().equals("AWS::IAM::Role")) {
+                resource.path("Properties").path("Policies").forEach(p -> actions(p.path("PolicyDocument"), customerRole));
+            }
+        }
+        for (String action : inCustomerAccount) {
+            assertTrue(granted(customerRole, action), "customer-role.yaml does not allow " + action);
+        }
+    }
+
+    @Test
+    void functions_whenTheirGraphNeedsConfiguration_haveTheEnvironmentAwsModuleReads() {
+        JsonNode api = resources.path("ApiFunction").path("Properties").path("Environment").path("Variables");
+        for (String machine : InfraWorkflows.STATE_MACHINES) {
+            assertEquals(machine, api.path(InfraWorkflows.arnVariable(machine)).asText(),
+                    "ApiFunction's " + InfraWorkflows.arnVariable(machine) + " names the state machine it starts");
+            assertTrue(resources.has(machine), "no state machine " + machine);
+        }
+        for (String function : List.of("ApiFunction", "TaskFunction")) {
+            JsonNode variables = resources.path(function).path("Properties").path("Environment").path("Variables");
+            assertEquals("TaskFunctionRole.Arn", variables.path("CONTROL_PLANE_ROLE_ARN").asText(),
+                    function + ": customer roles trust the task function's role");
+        }
+    }
+
+    @Test
+    void taskFunctionRole_whenAssumingCustomerRoles_isLimitedToLakeSailRoles() {
+        JsonNode statements = resources.path("TaskFunctionRole").path("Properties").path("Policies").get(0)
+                .path("PolicyDocument").path("Statement");
+        for (JsonNode statement : statements) {
+            if (statement.path("Action").asText().equals("sts:AssumeRole")) {
+                assertTrue(statement.path("Resource").asText().endsWith(":role/lakesail-*"), statement.toString());
+                return;
+            }
+        }
+        throw new AssertionError("the task function's role has no sts:AssumeRole statement");
+    }
+
+    // ---- what the adapters call
+
+    /** The DynamoDB actions of the store adapter; a transaction is authorised as the writes it holds. */
+    private static Set<String> storeActions() throws IOException {
+        String source = Files.readString(BACKEND.resolve("dynamodb/DynamoDbStore.java"));
+        Set<String> actions = new TreeSet<>();
+        Matcher m = Pattern.compile("\\btable\\.(getItem|putItem|deleteItem|updateItem)\\(").matcher(source);
+        while (m.find()) {
+            actions.add("dynamodb:" + capitalized(m.group(1)));
+        }
+        if (source.contains("::query")) {
+            actions.add("dynamodb:Query");
+        }
+        if (source.contains("transactWriteItems(")) {
+            actions.addAll(Set.of("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"));
+        }
+        assertTrue(actions.size() >= 5, actions.toString());
+        return actions;
+    }
+
+    /** The Step Functions actions behind the {@code Workflows} port methods that code under {@code folder} calls. */
+    private static Set<String> sfnActionsUsedBy(Path folder) throws IOException {
+        Map<String, Set<String>> byPortMethod = sfnCallsByMethod();
+        Set<String> actions = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = Pattern.compile("\\bworkflows\\.(\\w+)\\(").matcher(Files.readString(file));
+                while (m.find()) {
+                    actions.addAll(byPortMethod.getOrDefault(m.group(1), Set.of()));
+                }
+            }
+        }
+        return actions;
+    }
+
+    /** SfnWorkflows' public methods and the SDK calls each makes. */
+    private static Map<String, Set<String>> sfnCallsByMethod() throws IOException {
+        String source = Files.readString(BACKEND.resolve("stepfunctions/SfnWorkflows.java"));
+        Matcher method = Pattern.compile("public [\\w.<>]+ (\\w+)\\(").matcher(source);
+        List<int[]> spans = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (method.find()) {
+            names.add(method.group(1));
+            spans.add(new int[] {method.start(), source.length()});
+        }
+        for (int i = 0; i + 1 < spans.size(); i++) {
+            spans.get(i)[1] = spans.get(i + 1)[0];
+        }
+        Map<String, Set<String>> out = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            Matcher call = Pattern.compile("\\bsfn\\.(\\w+)\\(").matcher(source.substring(spans.get(i)[0], spans.get(i)[1]));
+            Set<String> actions = new TreeSet<>();
+            while (call.find()) {
+                actions.add("states:" + capitalized(call.group(1)));
+            }
+            out.put(names.get(i), actions);
+        }
+        return out;
+    }
+
+    private static Set<String> calls(Path file, String client, String service) throws IOException {
+        Matcher m = Pattern.compile("\\b" + client + "\\.(\\w+)\\(").matcher(Files.readString(file));
+        Set<String> actions = new TreeSet<>();
+        while (m.find()) {
+            actions.add(service + ":" + capitalized(m.group(1)));
+        }
+        return actions;
+    }
+
+    // ---- what the template grants
+
+    private void requireGranted(String function, Set<String> actions) {
+        List<String> allowed = new ArrayList<>();
+        JsonNode properties = resources.path(function).path("Properties");
+        properties.path("Policies").forEach(p -> actions(p, allowed));
+        String role = properties.path("Role").asText("");
+        if (!role.isEmpty()) {
+            resources.path(role.split("\\.")[0]).path("Properties").path("Policies")
+                    .forEach(p -> actions(p.path("PolicyDocument"), allowed));
+        }
+        for (String action : actions) {
+            assertTrue(granted(allowed, action), function + " is not granted " + action + " (it has " + allowed + ")");
+        }
+    }
+
+    private static void actions(JsonNode document, List<String> into) {
+        for (JsonNode statement : document.path("Statement")) {
+            if (!statement.path("Effect").asText().equals("Allow")) {
+                continue;
+            }
+            JsonNode action = statement.path("Action");
+            if (action.isArray()) {
+                action.forEach(a -> into.add(a.asText()));
+            } else {
+                into.add(action.asText());
+            }
+        }
+    }
+
+    private static boolean granted(List<String> allowed, String action) {
+        for (String pattern : allowed) {
+            String regex = Pattern.quote(pattern.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q");
+            if (action.toLowerCase(Locale.ROOT).matches(regex)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- helpers
+
+    private static void collect(JsonNode node, Set<String> tasks, Set<String> errors) {
+        if (node.isObject()) {
+            if (node.has("task") && node.get("task").isTextual()) {
+                tasks.add(node.get("task").asText());
+            }
+            node.path("ErrorEquals").forEach(e -> errors.add(e.asText()));
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                collect(it.next(), tasks, errors);
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> collect(child, tasks, errors));
+        }
+    }
+
+    private List<Map.Entry<String, JsonNode>> resourcesOfType(String type) {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            if (resource.getValue().path("Type").asText().equals(type)) {
+                out.add(resource);
+            }
+        }
+        return out;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return all;
+    }
+
+    private static String capitalized(String method) {
+        return Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    }
+
+    private static JsonNode read(Path yaml) {
+        try {
+            return YAML.readTree(Files.readString(yaml));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
