@@ -27,6 +27,7 @@ import com.lakesail.backend.port.StackRef;
 import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
 import com.lakesail.local.sqlite.SqliteStore;
+import com.lakesail.local.workflow.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
