@@ -60,7 +60,8 @@ final class LocalHttpServer implements AutoCloseable {
         try (exchange) {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.isEmpty() ? "" : values.get(0)));
-            ApiRequest request = new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            // The raw path: an encoded slash (%2F) inside a segment must not become a separator.
+            ApiRequest request = new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     query(exchange.getRequestURI().getRawQuery()), headers, body(exchange.getRequestBody()));
             ApiResponse response = api.handle(request);
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));

@@ -149,6 +149,9 @@ class LocalBackendAuthenticationTest {
 
         assertError(api.get("/v1/me", shortLived), 401, "Unauthenticated");
         assertEquals(200, api.get("/v1/me", account.token()).status(), "the 90-day token still works");
+        String shortId = created.json().path("id").asText();
+        api.get("/v1/me/tokens", account.token()).json().path("items").forEach(t ->
+                assertEquals(t.path("id").asText().equals(shortId) ? "expired" : "active", t.path("status").asText(), t.toString()));
     }
 
     @Test

@@ -79,6 +79,21 @@ class LocalBackendInfraConcurrencyTest {
         }
     }
 
+    @Test
+    void patchCluster_whenANoOpAndAResizeRaceOnOneVersion_exactlyOneSucceeds() throws Exception {
+        String accountId = steps.activeAccount(owner.token(), org, "aws");
+        String networkId = steps.activeNetwork(owner.token(), org, accountId, "net", "10.1.0.0/16");
+        String clusterId = steps.activeCluster(owner.token(), org, networkId, "prod");
+        String path = InfraSteps.path(org, "/clusters/" + clusterId);
+        long version = steps.api().get(path, owner.token()).json().path("version").asLong();
+
+        List<Response> answers = race(
+                () -> steps.api().patch(path, owner.token(), "{\"managementNodes\":{\"min\":1,\"desired\":2,\"max\":3},\"version\":" + version + "}"),
+                () -> steps.api().patch(path, owner.token(), "{\"managementNodes\":{\"max\":4},\"version\":" + version + "}"));
+
+        assertEquals(List.of(200, 409), answers.stream().map(Response::status).sorted().toList(), answers.toString());
+    }
+
     @SafeVarargs
     private static List<Response> race(java.util.function.Supplier<Response>... calls) throws Exception {
         CyclicBarrier barrier = new CyclicBarrier(calls.length);

@@ -94,6 +94,7 @@ class LocalBackendInfraFaultsTest {
         assertEquals("disconnected", a.path("status").asText(), a.toString());
         assertEquals(true, steps.get(owner.token(), org, "/networks/" + networkId).path("orphaned").asBoolean());
         assertEquals(true, steps.get(owner.token(), org, "/clusters/" + clusterId).path("orphaned").asBoolean());
+        HttpApi.assertError(steps.createCluster(owner.token(), org, networkId, "while-orphaned"), 409, "Conflict");
 
         assertEquals(200, steps.putRole(owner.token(), org, accountId, InfraSteps.roleArn(InfraSteps.AWS_ACCOUNT, accountId)).status());
         steps.settle();

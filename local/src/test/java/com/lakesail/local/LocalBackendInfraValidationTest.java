@@ -106,6 +106,29 @@ class LocalBackendInfraValidationTest {
     }
 
     @Test
+    void createCatalog_whenKindIsMissingOrMistypedBesideAConfig_namesKindRatherThanFailing() {
+        assertFields(post("/catalogs", "{\"name\":\"k1\",\"config\":{\"location\":\"s3://bucket-x/w\"}}"), "kind");
+        assertFields(post("/catalogs", "{\"name\":\"k2\",\"kind\":null,\"config\":{}}"), "kind");
+        assertFields(post("/catalogs", "{\"name\":\"k3\",\"kind\":5,\"config\":{}}"), "kind");
+    }
+
+    @Test
+    void createCatalog_whenBringYourOwnNamesACloudAccount_namesCloudAccountId() {
+        assertFields(catalog("iceberg", "{\"location\":\"s3://bucket-x/w\"}", accountId), "cloudAccountId");
+    }
+
+    @Test
+    void delete_whenTheLifecycleForbidsIt_saysSoWithoutInternalNames() {
+        String doomed = steps.activeNetwork(owner.token(), org, accountId, "doomed", "10.60.0.0/16");
+        Response deleted = api.delete(InfraSteps.path(org, "/networks/" + doomed), owner.token());
+        assertEquals(202, deleted.status(), deleted.toString());
+        Response again = api.delete(InfraSteps.path(org, "/networks/" + doomed), owner.token());
+        HttpApi.assertError(again, 409, "Conflict");
+        String message = again.json().path("error").path("message").asText();
+        assertTrue(message.startsWith("a network that is destroying cannot become destroying"), message);
+    }
+
+    @Test
     void create_whenNameIsTaken_conflicts() {
         HttpApi.assertError(network("taken", "10.50.0.0/16"), 409, "Conflict");
     }

@@ -31,9 +31,14 @@ class LocalBackendValidationTest {
     }
 
     @Test
+    void get_whenAPathSegmentHidesAnEncodedSlash_findsNoRoute() {
+        assertError(api.get("/v1/orgs/" + account.organizationId() + "%2Fteams", account.token()), 404, "ResourceNotFound");
+    }
+
+    @Test
     void signup_whenJsonMalformed_answers400NamingBody() {
         for (String body : List.of("{", "{\"email\": }", "{'email': 'a@b.io'}", "[]", "\"text\"",
-                "{\"name\":\"a\"} {\"name\":\"b\"}", "{\"a\":".repeat(50) + "1" + "}".repeat(50))) {
+                "{\"name\":\"a\"} {\"name\":\"b\"}", "{\"email\":\"a@b.io\",\"email\":\"c@d.io\"}", "{\"a\":".repeat(50) + "1" + "}".repeat(50))) {
             Response response = api.post("/v1/signup", null, body);
 
             assertError(response, 400, "ValidationError");

@@ -124,7 +124,7 @@ public final class InfraRoutes implements RouteGroup {
                     Body config = body.object("config");
                     Map<String, Object> values = new LinkedHashMap<>();
                     if (config != null) {
-                        for (String key : CONFIG_KEYS.getOrDefault(kind, ALL_CONFIG_KEYS)) {
+                        for (String key : kind == null ? ALL_CONFIG_KEYS : CONFIG_KEYS.getOrDefault(kind, ALL_CONFIG_KEYS)) {
                             values.put(key, config.string(key));
                         }
                     }

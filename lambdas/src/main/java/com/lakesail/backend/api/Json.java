@@ -1,5 +1,6 @@
 package com.lakesail.backend.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,7 +15,9 @@ import java.io.UncheckedIOException;
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+            // {"name": "a", "name": "b"} is ambiguous: refuse it rather than let the last one win.
+            .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()

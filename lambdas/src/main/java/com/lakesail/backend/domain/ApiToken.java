@@ -19,6 +19,13 @@ public record ApiToken(String id, String userId, String name, String prefix, Str
         return status == TokenStatus.ACTIVE && now.isBefore(expiresAt);
     }
 
+    /** This token as a caller sees it at {@code now}: an active token past its expiry shows as expired. */
+    public ApiToken seenAt(Instant now) {
+        return status == TokenStatus.ACTIVE && !now.isBefore(expiresAt)
+                ? new ApiToken(id, userId, name, prefix, secretHash, TokenStatus.EXPIRED, createdAt, expiresAt, revokedAt, version)
+                : this;
+    }
+
     public ApiToken revoke(Instant at) {
         TokenStatus.LIFECYCLE.check(status, TokenStatus.REVOKED);
         return new ApiToken(id, userId, name, prefix, secretHash, TokenStatus.REVOKED, createdAt, expiresAt, at, version + 1);

@@ -51,9 +51,16 @@ public final class Lifecycle<S extends Enum<S>> {
      */
     public void check(S from, S to) {
         if (!allows(from, to)) {
-            throw new ConflictException(type.getSimpleName() + " cannot go from "
-                    + Wire.name(from) + " to " + Wire.name(to));
+            String noun = noun();
+            String article = "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ";
+            throw new ConflictException(article + noun + " that is " + Wire.name(from) + " cannot become " + Wire.name(to));
         }
+    }
+
+    /** What callers call the entity: {@code ClusterStatus} → "cluster", {@code CloudAccountStatus} → "cloud account". */
+    private String noun() {
+        String simple = type.getSimpleName().replaceFirst("Status$", "");
+        return simple.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
     public static final class Builder<S extends Enum<S>> {

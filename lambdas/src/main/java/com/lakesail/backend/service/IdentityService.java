@@ -121,7 +121,7 @@ public final class IdentityService {
     public Page<ApiToken> listTokens(Principal principal, PageRequest page) {
         return store.query(Query.partition(Query.Index.TABLE, Keys.userPartition(principal.userId()), "TOKEN#",
                         page.limit(), page.nextToken()))
-                .map(item -> Items.decode(item, ApiToken.class));
+                .map(item -> Items.decode(item, ApiToken.class).seenAt(clock.instant()));
     }
 
     /** Revokes both copies of the token at once; the secret stops working on the next request. */

@@ -85,9 +85,7 @@ public final class OrganizationService {
         }
         v.throwIfInvalid();
         Organization current = load(orgId);
-        if (current.version() != update.version()) {
-            throw stale(orgId, update.version(), current.version());
-        }
+        Versions.require("organization", orgId, current.version(), update.version());
         // Every accepted PATCH writes a new version, even one that changes nothing: two callers holding
         // the same version must never both succeed.
         Organization renamed = current.rename(update.name() == null ? current.name() : update.name(), clock.instant());
@@ -95,7 +93,7 @@ public final class OrganizationService {
             store.transact(List.of(Write.put(Items.organization(renamed), Condition.versionIs(current.version())),
                     audit.success(caller, Permission.ORGANIZATIONS_UPDATE.wire(), orgId)));
         } catch (ConditionFailedException e) {
-            throw stale(orgId, update.version(), current.version() + 1);
+            throw new ConflictException("organization " + orgId + " changed concurrently: read it again and retry");
         }
         return renamed;
     }
@@ -103,10 +101,5 @@ public final class OrganizationService {
     private Organization load(String orgId) {
         return store.get(Keys.organization(orgId)).map(i -> Items.decode(i, Organization.class))
                 .orElseThrow(() -> new NotFoundException("organization " + orgId + " not found"));
-    }
-
-    private static ConflictException stale(String orgId, long expected, long actual) {
-        return new ConflictException("organization " + orgId + " is at a newer version than " + expected
-                + " (at least " + actual + "): read it again and retry");
     }
 }

@@ -28,7 +28,7 @@ public record CatalogDefinition(String name, CatalogKind kind, CatalogConfig con
 
     /**
      * @param config         the {@code config} object as parsed JSON: string values are read, others rejected
-     * @param cloudAccountId required for {@code managed}, ignored otherwise
+     * @param cloudAccountId required for {@code managed}, refused for the bring-your-own kinds
      * @throws com.lakesail.backend.domain.ValidationException naming every bad field
      */
     public static CatalogDefinition validate(String name, String kind, Map<String, ?> config, String cloudAccountId) {
@@ -44,6 +44,9 @@ public record CatalogDefinition(String name, CatalogKind kind, CatalogConfig con
             case HIVE_METASTORE -> new CatalogConfig.HiveMetastore(thrift(v, "config.uri", string(v, values, "uri")));
             case MANAGED -> managed(v, values, cloudAccountId);
         };
+        if (parsed != null && !parsed.provisioned()) {
+            v.require(cloudAccountId == null, "cloudAccountId", "applies to managed catalogs only");
+        }
         v.throwIfInvalid();
         return new CatalogDefinition(name, parsed, typed, parsed.provisioned() ? cloudAccountId : null);
     }

@@ -38,6 +38,12 @@ public record Cluster(String id, String organizationId, String name, String netw
                 Stage.UPDATE_STACK, Stage.UPDATE_STACK.progress(), orphaned, createdAt, at, version + 1);
     }
 
+    /** The same cluster at the next version: an accepted change that changes nothing still claims its version. */
+    public Cluster touched(Instant at) {
+        return new Cluster(id, organizationId, name, networkId, managementNodes, accessPolicy, endpoint, status,
+                statusReason, stage, progress, orphaned, createdAt, at, version + 1);
+    }
+
     public Cluster withEndpoint(String newEndpoint, Instant at) {
         return new Cluster(id, organizationId, name, networkId, managementNodes, accessPolicy, newEndpoint, status,
                 statusReason, stage, progress, orphaned, createdAt, at, version + 1);

@@ -17,6 +17,7 @@ import com.lakesail.backend.service.Caller;
 import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.PageRequest;
 import com.lakesail.backend.service.Principal;
+import com.lakesail.backend.service.Versions;
 import com.lakesail.backend.store.InfraItems;
 import com.lakesail.backend.store.InfraKeys;
 import java.security.SecureRandom;

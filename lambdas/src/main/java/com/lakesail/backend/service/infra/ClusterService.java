@@ -25,6 +25,7 @@ import com.lakesail.backend.service.Caller;
 import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.PageRequest;
 import com.lakesail.backend.service.Principal;
+import com.lakesail.backend.service.Versions;
 import com.lakesail.backend.store.InfraItems;
 import com.lakesail.backend.store.InfraKeys;
 import java.time.Clock;
@@ -88,6 +89,10 @@ public final class ClusterService {
             if (network.status() != NetworkStatus.ACTIVE) {
                 throw new ConflictException("network " + network.id() + " is " + Wire.name(network.status())
                         + ": clusters need an active network");
+            }
+            if (network.orphaned()) {
+                throw new ConflictException("network " + network.id() + " is orphaned: its cloud account is disconnected;"
+                        + " verify the account again before adding clusters");
             }
             Versioned<InfraItems.Children> children = records.children(orgId, network.id());
             Cluster cluster = Cluster.create(ids.next(Cluster.ID_PREFIX), orgId, d, clock.instant());
@@ -153,12 +158,15 @@ public final class ClusterService {
                 : current.accessPolicy();
         v.throwIfInvalid();
         Versions.require("cluster", id, current.version(), request.version());
-        if (nodes.equals(current.managementNodes()) && Objects.equals(policy, current.accessPolicy())) {
-            return current;
-        }
-        Cluster next = current.update(nodes, policy, clock.instant());
+        boolean unchanged = nodes.equals(current.managementNodes()) && Objects.equals(policy, current.accessPolicy());
+        // Even a PATCH that changes nothing writes the next version: two callers holding one version
+        // never both succeed. Only a real change starts the update workflow.
+        Cluster next = unchanged ? current.touched(clock.instant()) : current.update(nodes, policy, clock.instant());
         records.store().transact(List.of(Write.put(InfraItems.cluster(next), Condition.versionIs(current.version())),
                 audit.success(caller, Permission.CLUSTERS_UPDATE.wire(), id)));
+        if (unchanged) {
+            return next;
+        }
         workflows.start(InfraWorkflows.CLUSTER_UPDATE, orgId, "clusterId", id, "update", next.version());
         return next;
     }
