@@ -74,12 +74,17 @@ final class InfraSteps {
                 "{\"roleArn\":\"" + roleArn + "\"}");
     }
 
-    /** A verified cloud account: created, its role set, the verification run; returns its id. */
+    /** A verified cloud account for {@link #AWS_ACCOUNT}: created, its role set, the verification run; returns its id. */
     String activeAccount(String token, String orgId, String name) {
-        Response created = createAccount(token, orgId, name, AWS_ACCOUNT);
+        return activeAccount(token, orgId, name, AWS_ACCOUNT);
+    }
+
+    /** The same, for another AWS account: an organization connects each AWS account once. */
+    String activeAccount(String token, String orgId, String name, String awsAccountId) {
+        Response created = createAccount(token, orgId, name, awsAccountId);
         assertEquals(201, created.status(), created.toString());
         String id = created.json().path("id").asText();
-        Response put = putRole(token, orgId, id, roleArn(AWS_ACCOUNT, id));
+        Response put = putRole(token, orgId, id, roleArn(awsAccountId, id));
         assertEquals(200, put.status(), put.toString());
         settle();
         assertEquals("active", get(token, orgId, "/cloud-accounts/" + id).path("status").asText());

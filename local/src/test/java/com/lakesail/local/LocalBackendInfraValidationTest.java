@@ -49,7 +49,7 @@ class LocalBackendInfraValidationTest {
 
     @Test
     void putRole_whenArnIsMalformedOrInAnotherAccount_namesRoleArn() {
-        Response created = steps.createAccount(owner.token(), org, "role-test", InfraSteps.AWS_ACCOUNT);
+        Response created = steps.createAccount(owner.token(), org, "role-test", "210987654321");
         String id = created.json().path("id").asText();
         assertFields(steps.putRole(owner.token(), org, id, "arn:aws:iam::12:role"), "roleArn");
         Response other = steps.putRole(owner.token(), org, id, "arn:aws:iam::999999999999:role/lakesail-x");
@@ -126,6 +126,13 @@ class LocalBackendInfraValidationTest {
         HttpApi.assertError(again, 409, "Conflict");
         String message = again.json().path("error").path("message").asText();
         assertTrue(message.startsWith("a network that is destroying cannot become destroying"), message);
+    }
+
+    @Test
+    void createAccount_whenTheAwsAccountIsAlreadyConnected_conflictsNamingTheAccount() {
+        Response again = steps.createAccount(owner.token(), org, "aws-again", InfraSteps.AWS_ACCOUNT);
+        HttpApi.assertError(again, 409, "Conflict");
+        assertTrue(again.json().path("error").path("message").asText().contains(accountId), again.toString());
     }
 
     @Test

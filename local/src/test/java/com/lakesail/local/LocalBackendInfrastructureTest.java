@@ -209,7 +209,7 @@ class LocalBackendInfrastructureTest {
     @Test
     void list_whenFilteredAndPaged_returnsTheNetworksOfOneAccount() {
         String one = steps.activeAccount(owner.token(), org, "one");
-        String two = steps.activeAccount(owner.token(), org, "two");
+        String two = steps.activeAccount(owner.token(), org, "two", "210987654321");
         for (int i = 0; i < 3; i++) {
             assertEquals(201, steps.createNetwork(owner.token(), org, one, "one-" + i, "10." + i + ".0.0/16").status());
         }

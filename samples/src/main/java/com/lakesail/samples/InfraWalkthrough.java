@@ -27,15 +27,18 @@ final class InfraWalkthrough {
     }
 
     static void run(LakeSail lakesail) {
-        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        long now = System.currentTimeMillis();
+        String suffix = Long.toString(now % 1_000_000, 36);
+        // An organization connects each AWS account once; the local data directory outlives a run.
+        String awsAccountId = String.format("%012d", now % 1_000_000_000_000L);
 
         Walkthrough.step("Connect an AWS account: LakeSail gives it an ExternalId and a role template to deploy");
-        CloudAccount created = lakesail.cloudAccounts().create(r -> r.name("aws-" + suffix).awsAccountId("123456789012"));
+        CloudAccount created = lakesail.cloudAccounts().create(r -> r.name("aws-" + suffix).awsAccountId(awsAccountId));
         String accountId = created.id();
         System.out.printf("  %s, ExternalId %s, template parameters %s%n", accountId, created.externalId(),
                 created.roleTemplate().parameters().keySet());
         // The role the customer's stack creates is named after the account, within the lakesail-* scope.
-        String roleArn = "arn:aws:iam::123456789012:role/lakesail-" + accountId.replace('_', '-');
+        String roleArn = "arn:aws:iam::" + awsAccountId + ":role/lakesail-" + accountId.replace('_', '-');
         CloudAccount account = await("account", lakesail.cloudAccounts().attachRole(r -> r.cloudAccountId(accountId).roleArn(roleArn)));
         System.out.printf("  %s is %s with %s%n", account.id(), account.status().toString().toLowerCase(Locale.ROOT), account.roleArn());
 

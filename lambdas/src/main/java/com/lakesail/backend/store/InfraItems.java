@@ -60,6 +60,10 @@ public final class InfraItems {
     }
 
     /** Holds a name for one resource of a kind; written with {@code notExists}, deleted when the resource goes. */
+    public static Item awsAccount(String orgId, String awsAccountId, String cloudAccountId) {
+        return Items.item(InfraKeys.awsAccount(orgId, awsAccountId), "AwsAccountGuard", 1, new NameOwner(cloudAccountId)).build();
+    }
+
     public static Item name(String orgId, InfraKind kind, String name, String resourceId) {
         return Items.item(InfraKeys.name(orgId, kind, name), "InfraName", 1, new NameOwner(resourceId)).build();
     }

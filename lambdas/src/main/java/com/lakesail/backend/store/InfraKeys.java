@@ -15,6 +15,7 @@ import com.lakesail.backend.port.Key;
  * cluster                     ORG#org     CLUSTER#clu                  ORG#org#NET#net / CLUSTER#clu
  * catalog                     ORG#org     CATALOG#cat
  * name guard (unique names)   ORG#org     NAME#kind#name               → the id holding the name
+ * AWS account guard           ORG#org     AWS_ACCOUNT#123456789012     → the cloud account connecting it
  * CIDR allocation             ORG#org     CIDRS#cac#region             {networkId → cidr} of live networks
  * live children of a parent   ORG#org     CHILDREN#parentId            {ids} (networks and managed catalogs
  *                                                                      of an account, clusters of a network)
@@ -65,6 +66,11 @@ public final class InfraKeys {
     /** GSI1 partition of the clusters of a network. */
     public static String clustersOf(String orgId, String networkId) {
         return Keys.orgPartition(orgId) + "#NET#" + networkId;
+    }
+
+    /** One cloud account per AWS account and organization: CIDR overlap is checked per cloud account. */
+    public static Key awsAccount(String orgId, String awsAccountId) {
+        return Key.of(Keys.orgPartition(orgId), "AWS_ACCOUNT#" + awsAccountId);
     }
 
     public static Key name(String orgId, InfraKind kind, String name) {

@@ -20,6 +20,7 @@ import com.lakesail.backend.service.Principal;
 import com.lakesail.backend.service.Versions;
 import com.lakesail.backend.store.InfraItems;
 import com.lakesail.backend.store.InfraKeys;
+import com.lakesail.backend.store.Items;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -65,6 +66,10 @@ public final class CloudAccountService {
     public Details create(Principal principal, String orgId, String name, String awsAccountId, Idempotency idempotency) {
         Caller caller = authorizer.require(principal, orgId, Permission.CLOUD_ACCOUNTS_CREATE);
         CloudAccount.validateCreate(name, awsAccountId);
+        records.store().get(InfraKeys.awsAccount(orgId, awsAccountId)).ifPresent(guard -> {
+            throw new ConflictException("AWS account " + awsAccountId + " is already connected to this organization as "
+                    + Items.decode(guard, InfraItems.NameOwner.class).resourceId());
+        });
         byte[] secret = new byte[EXTERNAL_ID_BYTES];
         random.nextBytes(secret);
         CloudAccount account = CloudAccount.create(ids.next(CloudAccount.ID_PREFIX), orgId, name, awsAccountId,
@@ -73,6 +78,7 @@ public final class CloudAccountService {
         List<Write> writes = new ArrayList<>();
         writes.add(Write.put(InfraItems.cloudAccount(account), Condition.notExists()));
         writes.add(Write.put(InfraItems.name(orgId, InfraKind.CLOUD_ACCOUNT, name, account.id()), Condition.notExists()));
+        writes.add(Write.put(InfraItems.awsAccount(orgId, awsAccountId, account.id()), Condition.notExists()));
         writes.add(audit.success(caller, Permission.CLOUD_ACCOUNTS_CREATE.wire(), account.id()));
         writes.addAll(idempotency.record(details));
         Names.commit(records, writes, orgId, InfraKind.CLOUD_ACCOUNT, name);
@@ -128,6 +134,7 @@ public final class CloudAccountService {
         List<Write> writes = new ArrayList<>();
         writes.add(Write.delete(InfraKeys.cloudAccount(orgId, id), Condition.versionIs(current.version())));
         writes.add(records.releaseName(orgId, InfraKind.CLOUD_ACCOUNT, current.name()));
+        writes.add(Write.delete(InfraKeys.awsAccount(orgId, current.awsAccountId()), Condition.none()));
         writes.addAll(records.dropGuards(orgId, id, children));
         writes.add(audit.success(caller, Permission.CLOUD_ACCOUNTS_DELETE.wire(), id));
         try {
