@@ -112,6 +112,20 @@ class LocalBackendInvitationTest {
     }
 
     @Test
+    void revoke_whenEightConcurrentDeletes_allAnswer204() throws Exception {
+        Account owner = api.signup();
+        for (int round = 0; round < 5; round++) {
+            Response invitation = steps.invite(owner, owner.organizationId(), "round" + round + "@example.com", List.of("viewer"), List.of());
+            String path = orgPath(owner.organizationId(), "/invitations/" + invitation.json().path("id").asText());
+
+            List<Response> responses = HttpApi.concurrently(8, () -> api.delete(path, owner.token()));
+
+            assertEquals(List.of(204, 204, 204, 204, 204, 204, 204, 204), responses.stream().map(Response::status).toList(),
+                    "round " + round + ": " + responses);
+        }
+    }
+
+    @Test
     void accept_whenExpired_answers409SayingItExpired() {
         Account owner = api.signup();
         Account invitee = api.signup();

@@ -16,6 +16,7 @@ import com.lakesail.backend.domain.User;
 import com.lakesail.backend.domain.Validator;
 import com.lakesail.backend.domain.ValidationException;
 import com.lakesail.backend.port.Condition;
+import com.lakesail.backend.port.ConditionFailedException;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.Page;
 import com.lakesail.backend.port.Query;
@@ -134,8 +135,16 @@ public final class InvitationService {
             return;
         }
         Invitation revoked = invitation.revoke(clock.instant());
-        store.transact(List.of(Write.put(Items.invitation(revoked), Condition.versionIs(invitation.version())),
-                audit.success(caller, Permission.INVITATIONS_DELETE.wire(), invitationId)));
+        try {
+            store.transact(List.of(Write.put(Items.invitation(revoked), Condition.versionIs(invitation.version())),
+                    audit.success(caller, Permission.INVITATIONS_DELETE.wire(), invitationId)));
+        } catch (ConditionFailedException e) {
+            // A concurrent revoke wins the write; this one's wish holds all the same. Anything else
+            // (accepted meanwhile) is the conflict it looks like.
+            if (load(orgId, invitationId).status() != InvitationStatus.REVOKED) {
+                throw e;
+            }
+        }
     }
 
     /**
