@@ -11,7 +11,6 @@ import com.lakesail.backend.domain.infra.CloudAccountStatus;
 import com.lakesail.backend.domain.infra.InfraKind;
 import com.lakesail.backend.domain.infra.Stage;
 import com.lakesail.backend.port.Condition;
-import com.lakesail.backend.port.ConditionFailedException;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.Page;
 import com.lakesail.backend.port.Write;
@@ -71,13 +70,7 @@ public final class CatalogService {
             }
             writes.add(audit.success(caller, Permission.CATALOGS_CREATE.wire(), catalog.id()));
             writes.addAll(idempotency.record(catalog));
-            try {
-                records.store().transact(writes);
-            } catch (ConditionFailedException e) {
-                Names.requireFree(records, orgId, InfraKind.CATALOG, d.name());
-                if (attempt == NetworkService.ATTEMPTS) {
-                    throw Names.raceLost(InfraKind.CATALOG);
-                }
+            if (!Names.committed(records, writes, orgId, InfraKind.CATALOG, d.name(), attempt)) {
                 continue;
             }
             if (d.kind().provisioned()) {

@@ -14,7 +14,6 @@ import com.lakesail.backend.domain.infra.Network;
 import com.lakesail.backend.domain.infra.NetworkStatus;
 import com.lakesail.backend.domain.infra.Stage;
 import com.lakesail.backend.port.Condition;
-import com.lakesail.backend.port.ConditionFailedException;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.Page;
 import com.lakesail.backend.port.Query;
@@ -104,13 +103,7 @@ public final class ClusterService {
             writes.add(Write.check(InfraKeys.network(orgId, network.id()), Condition.versionIs(network.version())));
             writes.add(audit.success(caller, Permission.CLUSTERS_CREATE.wire(), cluster.id()));
             writes.addAll(idempotency.record(cluster));
-            try {
-                records.store().transact(writes);
-            } catch (ConditionFailedException e) {
-                Names.requireFree(records, orgId, InfraKind.CLUSTER, d.name());
-                if (attempt == NetworkService.ATTEMPTS) {
-                    throw Names.raceLost(InfraKind.CLUSTER);
-                }
+            if (!Names.committed(records, writes, orgId, InfraKind.CLUSTER, d.name(), attempt)) {
                 continue;
             }
             workflows.start(InfraWorkflows.CLUSTER_PROVISION, orgId, "clusterId", cluster.id(), "provision",

@@ -13,7 +13,30 @@ import java.util.List;
  * (one extra read, only on failure) or another lost race.
  */
 final class Names {
+    /** Re-reads after a lost race on a shared item (an allocation, a parent's children), before a 409. */
+    static final int ATTEMPTS = 3;
+
     private Names() {
+    }
+
+    /**
+     * Commits a create that runs in a read-then-write loop: true when committed, false when it lost a
+     * race worth re-reading for (attempt {@code attempt} of {@link #ATTEMPTS}).
+     *
+     * @throws ConflictException when the name is taken, or the last attempt lost its race too
+     */
+    static boolean committed(InfraRecords records, List<Write> writes, String orgId, InfraKind kind, String name,
+                             int attempt) {
+        try {
+            records.store().transact(writes);
+            return true;
+        } catch (ConditionFailedException e) {
+            requireFree(records, orgId, kind, name);
+            if (attempt >= ATTEMPTS) {
+                throw raceLost(kind);
+            }
+            return false;
+        }
     }
 
     /** @throws ConflictException when the name is taken, or the transaction lost another race */

@@ -37,8 +37,6 @@ import javax.inject.Inject;
  * same transaction that claims it), read, list, delete (refused while clusters live in it).
  */
 public final class NetworkService {
-    /** Re-reads after a lost race on the allocation or the account's children, before giving up with a 409. */
-    static final int ATTEMPTS = 3;
     private static final int DEFAULT_ZONES = 3;
 
     private final InfraRecords records;
@@ -89,13 +87,7 @@ public final class NetworkService {
             writes.add(Write.check(InfraKeys.cloudAccount(orgId, account.id()), Condition.versionIs(account.version())));
             writes.add(audit.success(caller, Permission.NETWORKS_CREATE.wire(), network.id()));
             writes.addAll(idempotency.record(network));
-            try {
-                records.store().transact(writes);
-            } catch (ConditionFailedException e) {
-                Names.requireFree(records, orgId, InfraKind.NETWORK, d.name());
-                if (attempt == ATTEMPTS) {
-                    throw Names.raceLost(InfraKind.NETWORK);
-                }
+            if (!Names.committed(records, writes, orgId, InfraKind.NETWORK, d.name(), attempt)) {
                 continue;
             }
             workflows.start(InfraWorkflows.NETWORK_PROVISION, orgId, "networkId", network.id(), "provision",
