@@ -155,6 +155,32 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void iamStatements_whenDeclared_eachHaveEffectActionAndResource() {
+        int seen = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            JsonNode properties = resource.getValue().path("Properties");
+            List<JsonNode> documents = new ArrayList<>();
+            properties.path("Policies").forEach(p -> documents.add(p.has("PolicyDocument") ? p.path("PolicyDocument") : p));
+            if (properties.has("AssumeRolePolicyDocument")) {
+                documents.add(properties.path("AssumeRolePolicyDocument"));
+            }
+            for (JsonNode document : documents) {
+                for (JsonNode statement : document.path("Statement")) {
+                    String where = resource.getKey() + ": " + statement;
+                    assertTrue(statement.isObject(), "a statement is an object (indentation?) in " + where);
+                    assertTrue(statement.hasNonNull("Effect") && statement.hasNonNull("Action"), where);
+                    JsonNode target = statement.has("Principal") ? statement.path("Principal") : statement.path("Resource");
+                    assertTrue(!target.isMissingNode() && !target.isNull() && !(target.isArray() && target.isEmpty()),
+                            "a statement names its Resource (or Principal): " + where);
+                    seen++;
+                }
+            }
+        }
+        assertTrue(seen >= 5, "the walk found the template's statements: " + seen);
+    }
+
+    @Test
     void taskFunctionRole_whenAssumingCustomerRoles_isLimitedToLakeSailRoles() {
         JsonNode statements = resources.path("TaskFunctionRole").path("Properties").path("Policies").get(0)
                 .path("PolicyDocument").path("Statement");
