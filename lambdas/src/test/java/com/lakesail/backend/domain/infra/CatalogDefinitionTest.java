@@ -2,7 +2,6 @@ package com.lakesail.backend.domain.infra;
 
 import static com.lakesail.backend.domain.infra.FieldErrors.assertOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -21,8 +20,10 @@ class CatalogDefinitionTest {
     }
 
     @Test
-    void validate_whenBringYourOwnWithAccount_dropsAccount() {
-        assertNull(CatalogDefinition.validate("lake", "delta", Map.of("location", "s3://acme"), "cac_1").cloudAccountId());
+    void validate_whenBringYourOwnNamesAnAccount_namesCloudAccountId() {
+        // Strict bodies: a field that does not apply is refused, not silently dropped.
+        assertOnly(FieldErrors.of(() -> CatalogDefinition.validate("lake", "delta", Map.of("location", "s3://acme"), "cac_1")),
+                "cloudAccountId");
     }
 
     @ParameterizedTest
