@@ -4,7 +4,7 @@ import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.di.CoreModule;
 import com.lakesail.backend.di.InfraModule;
-import com.lakesail.backend.events.ExecutionFailures;
+import com.lakesail.backend.service.infra.ExecutionFailures;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.service.Authenticator;

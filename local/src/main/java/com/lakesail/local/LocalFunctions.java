@@ -1,6 +1,6 @@
 package com.lakesail.local;
 
-import com.lakesail.backend.events.ExecutionFailures;
+import com.lakesail.backend.service.infra.ExecutionFailures;
 import com.lakesail.backend.tasks.TaskDispatcher;
 import com.lakesail.backend.tasks.TaskException;
 import com.lakesail.local.workflow.TaskFailedException;
@@ -27,6 +27,6 @@ final class LocalFunctions {
             }
         });
         engine.onExecutionEnd(execution -> failures.executionEnded(execution.name(), execution.status().name(),
-                execution.input(), execution.error(), execution.cause()));
+                execution.input(), execution.error(), execution.cause(), execution.stoppedAt()));
     }
 }

@@ -1,7 +1,7 @@
 package com.lakesail.backend.di;
 
 import com.lakesail.backend.api.ApiHandler;
-import com.lakesail.backend.events.ExecutionFailures;
+import com.lakesail.backend.service.infra.ExecutionFailures;
 import com.lakesail.backend.tasks.TaskDispatcher;
 import dagger.Component;
 import javax.inject.Singleton;

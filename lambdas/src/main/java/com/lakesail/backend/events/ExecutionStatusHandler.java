@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lakesail.backend.di.DaggerLambdaComponent;
+import com.lakesail.backend.service.infra.ExecutionFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 
 /**
  * The events function: EventBridge delivers "Step Functions Execution Status Change" events of the
@@ -31,8 +33,11 @@ public final class ExecutionStatusHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode detail = JSON.readTree(input).path("detail");
+        // stopDate: epoch milliseconds, as EventBridge's Step Functions events carry it.
+        Instant stoppedAt = detail.path("stopDate").isNumber() ? Instant.ofEpochMilli(detail.path("stopDate").asLong()) : null;
         boolean marked = failures.executionEnded(detail.path("name").asText(null), detail.path("status").asText(""),
-                detail.path("input").asText(null), detail.path("error").asText(null), detail.path("cause").asText(null));
+                detail.path("input").asText(null), detail.path("error").asText(null), detail.path("cause").asText(null),
+                stoppedAt);
         JSON.writeValue(output, JSON.createObjectNode().put("marked", marked));
     }
 

@@ -8,6 +8,7 @@ import com.lakesail.backend.domain.infra.ClusterStatus;
 import com.lakesail.backend.domain.infra.ManagementNodes;
 import com.lakesail.backend.domain.infra.Stage;
 import com.lakesail.backend.port.Condition;
+import com.lakesail.backend.service.infra.ExecutionFailures;
 import com.lakesail.backend.service.infra.InfraRecords;
 import com.lakesail.backend.store.InfraItems;
 import com.lakesail.backend.testing.InMemoryStore;
@@ -44,6 +45,19 @@ class ExecutionStatusHandlerTest {
         assertEquals(ClusterStatus.DESTROYING, records.cluster("org_1", "clu_1").status());
     }
 
+    @Test
+    void handleRequest_whenALateEventNamesTheSameOperationAsANewerRun_leavesTheNewerRunAlone() throws Exception {
+        Instant oldRunStopped = clock.instant();
+        clock.advance(java.time.Duration.ofMinutes(5));
+        // destroy #1 failed and was recorded; the user deleted again: destroy #2 runs now.
+        store.put(InfraItems.cluster(cluster(ClusterStatus.PROVISIONING).moveTo(ClusterStatus.FAILED, null, "x", oldRunStopped)
+                .moveTo(ClusterStatus.DESTROYING, Stage.DELETE_STACK, null, clock.instant())), Condition.notExists());
+
+        assertEquals("{\"marked\":false}", handle("clu_1-destroy-3", "FAILED", oldRunStopped));
+        assertEquals(ClusterStatus.DESTROYING, records.cluster("org_1", "clu_1").status());
+        assertEquals("{\"marked\":true}", handle("clu_1-destroy-5", "FAILED", clock.instant()), "its own run's end still counts");
+    }
+
     private Cluster cluster(ClusterStatus status) {
         Cluster c = Cluster.create("clu_1", "org_1", ClusterDefinition.validate("c", "net_1", ManagementNodes.DEFAULT, null, null),
                 clock.instant());
@@ -51,8 +65,13 @@ class ExecutionStatusHandlerTest {
     }
 
     private String handle(String name, String status) throws Exception {
+        return handle(name, status, null);
+    }
+
+    private String handle(String name, String status, Instant stopped) throws Exception {
         String event = "{\"source\":\"aws.states\",\"detail-type\":\"Step Functions Execution Status Change\",\"detail\":{"
                 + "\"name\":\"" + name + "\",\"status\":\"" + status + "\",\"error\":\"States.Timeout\",\"cause\":null,"
+                + (stopped == null ? "" : "\"stopDate\":" + stopped.toEpochMilli() + ",")
                 + "\"input\":\"{\\\"orgId\\\":\\\"org_1\\\",\\\"clusterId\\\":\\\"clu_1\\\",\\\"generation\\\":1}\"}}";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);

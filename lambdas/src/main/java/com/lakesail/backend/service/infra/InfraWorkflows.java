@@ -42,11 +42,13 @@ public final class InfraWorkflows {
 
     private final Workflows workflows;
     private final Polling polling;
+    private final ExecutionFailures failures;
 
     @Inject
-    public InfraWorkflows(Workflows workflows, Polling polling) {
+    public InfraWorkflows(Workflows workflows, Polling polling, ExecutionFailures failures) {
         this.workflows = workflows;
         this.polling = polling;
+        this.failures = failures;
     }
 
     /**
@@ -65,6 +67,7 @@ public final class InfraWorkflows {
     /**
      * @param idField the input field naming the resource ({@code clusterId}), as the tasks read it
      * @return the execution id
+     * @throws RuntimeException when the workflow cannot be started, after marking the resource failed
      */
     public String start(String stateMachine, String orgId, String idField, String resourceId, String operation,
                         long generation) {
@@ -73,7 +76,16 @@ public final class InfraWorkflows {
         if (limit != null) {
             input.put("pollSeconds", polling.seconds()).put("maxPolls", Math.max(1, limit.toSeconds() / polling.seconds()));
         }
-        return workflows.start(stateMachine, executionName(resourceId, operation, generation), input.toString());
+        String name = executionName(resourceId, operation, generation);
+        try {
+            return workflows.start(stateMachine, name, input.toString());
+        } catch (RuntimeException e) {
+            // The change is committed; without its workflow the resource would wait forever in a
+            // transient status no route can leave. Failed, it can be deleted or retried.
+            failures.executionEnded(name, "FAILED", input.toString(), "LakeSail.WorkflowNotStarted",
+                    String.valueOf(e.getMessage()), null);
+            throw e;
+        }
     }
 
     /** The environment variable holding a state machine's ARN on Lambda: {@code STATE_MACHINE_CLUSTER_PROVISION}. */

@@ -1,4 +1,4 @@
-package com.lakesail.backend.events;
+package com.lakesail.backend.service.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,10 +11,10 @@ import com.lakesail.backend.domain.infra.ClusterStatus;
 import com.lakesail.backend.domain.infra.Network;
 import com.lakesail.backend.domain.infra.NetworkStatus;
 import com.lakesail.backend.port.Condition;
-import com.lakesail.backend.service.infra.InfraRecords;
 import com.lakesail.backend.store.InfraItems;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,10 +24,12 @@ import javax.inject.Inject;
  * Marks a resource {@code failed} when its workflow execution ended badly (failed, timed out,
  * aborted) and no task recorded it: the resource is still in the transient status of that very
  * operation. The operation is read from the deterministic execution name ({@code <id>-<operation>-<generation>}),
- * so a late event for an old execution cannot fail a resource a newer operation has taken over.
+ * and a resource changed after the execution stopped is left alone, so a late or repeated event for an
+ * old execution cannot fail a resource a newer operation of the same kind has taken over. Also used
+ * when a workflow cannot be started at all: the resource must not wait forever for it.
  *
  * <pre>{@code
- * failures.executionEnded("clu_...-provision-1", "TIMED_OUT", "{\"orgId\":...,\"clusterId\":...}", "States.Timeout", null);
+ * failures.executionEnded("clu_...-provision-1", "TIMED_OUT", "{\"orgId\":...,\"clusterId\":...}", "States.Timeout", null, stoppedAt);
  * }</pre>
  */
 public final class ExecutionFailures {
@@ -43,8 +45,13 @@ public final class ExecutionFailures {
         this.clock = clock;
     }
 
-    /** @return true when this call marked a resource failed */
-    public boolean executionEnded(String executionName, String status, String inputJson, String error, String cause) {
+    /**
+     * @param stoppedAt when the execution ended, or null when unknown: a resource changed after it
+     *                  belongs to a newer operation, which a late (or repeated) event must not fail
+     * @return true when this call marked a resource failed
+     */
+    public boolean executionEnded(String executionName, String status, String inputJson, String error, String cause,
+                                  Instant stoppedAt) {
         if (!BAD_ENDINGS.contains(status) || executionName == null || inputJson == null) {
             return false;
         }
@@ -63,18 +70,18 @@ public final class ExecutionFailures {
         String reason = "the " + operation + " workflow ended " + status.toLowerCase(Locale.ROOT).replace('_', ' ')
                 + (error == null ? "" : " (" + error + (cause == null || cause.isBlank() ? "" : ": " + cause) + ")");
         if (input.hasNonNull("clusterId")) {
-            return cluster(orgId, input.get("clusterId").asText(), operation, reason);
+            return cluster(orgId, input.get("clusterId").asText(), operation, reason, stoppedAt);
         } else if (input.hasNonNull("networkId")) {
-            return network(orgId, input.get("networkId").asText(), operation, reason);
+            return network(orgId, input.get("networkId").asText(), operation, reason, stoppedAt);
         } else if (input.hasNonNull("catalogId")) {
-            return catalog(orgId, input.get("catalogId").asText(), operation, reason);
+            return catalog(orgId, input.get("catalogId").asText(), operation, reason, stoppedAt);
         } else if (input.hasNonNull("cloudAccountId")) {
             return cloudAccount(orgId, input.get("cloudAccountId").asText(), input.path("generation").asLong(), reason);
         }
         return false;
     }
 
-    private boolean cluster(String orgId, String id, String operation, String reason) {
+    private boolean cluster(String orgId, String id, String operation, String reason, Instant stoppedAt) {
         Optional<Cluster> found = records.findCluster(orgId, id);
         if (found.isEmpty() || !transientFor(operation, found.get().status() == ClusterStatus.PENDING
                 || found.get().status() == ClusterStatus.PROVISIONING, found.get().status() == ClusterStatus.UPDATING,
@@ -82,24 +89,30 @@ public final class ExecutionFailures {
             return false;
         }
         Cluster c = found.get();
+        if (changedSince(c.updatedAt(), stoppedAt)) {
+            return false;
+        }
         records.store().put(InfraItems.cluster(c.moveTo(ClusterStatus.FAILED, null, reason, clock.instant())),
                 Condition.versionIs(c.version()));
         return true;
     }
 
-    private boolean network(String orgId, String id, String operation, String reason) {
+    private boolean network(String orgId, String id, String operation, String reason, Instant stoppedAt) {
         Optional<Network> found = records.findNetwork(orgId, id);
         if (found.isEmpty() || !transientFor(operation, found.get().status() == NetworkStatus.PENDING
                 || found.get().status() == NetworkStatus.PROVISIONING, false, found.get().status() == NetworkStatus.DESTROYING)) {
             return false;
         }
         Network n = found.get();
+        if (changedSince(n.updatedAt(), stoppedAt)) {
+            return false;
+        }
         records.store().put(InfraItems.network(n.moveTo(NetworkStatus.FAILED, null, reason, clock.instant())),
                 Condition.versionIs(n.version()));
         return true;
     }
 
-    private boolean catalog(String orgId, String id, String operation, String reason) {
+    private boolean catalog(String orgId, String id, String operation, String reason, Instant stoppedAt) {
         Optional<Catalog> found = records.findCatalog(orgId, id);
         if (found.isEmpty() || !found.get().kind().provisioned() || !transientFor(operation,
                 found.get().status() == CatalogStatus.PENDING || found.get().status() == CatalogStatus.PROVISIONING,
@@ -107,6 +120,9 @@ public final class ExecutionFailures {
             return false;
         }
         Catalog c = found.get();
+        if (changedSince(c.updatedAt(), stoppedAt)) {
+            return false;
+        }
         records.store().put(InfraItems.catalog(c.moveTo(CatalogStatus.FAILED, null, reason, clock.instant())),
                 Condition.versionIs(c.version()));
         return true;
@@ -122,6 +138,11 @@ public final class ExecutionFailures {
         records.store().put(InfraItems.cloudAccount(a.verificationFailed(reason, clock.instant())),
                 Condition.versionIs(a.version()));
         return true;
+    }
+
+    /** True when the resource moved after the execution ended: a newer operation owns it now. */
+    private static boolean changedSince(Instant updatedAt, Instant stoppedAt) {
+        return stoppedAt != null && updatedAt.isAfter(stoppedAt);
     }
 
     private static boolean transientFor(String operation, boolean provisioning, boolean updating, boolean destroying) {
