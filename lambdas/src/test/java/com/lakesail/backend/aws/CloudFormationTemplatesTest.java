@@ -143,6 +143,27 @@ class CloudFormationTemplatesTest {
     }
 
     @Test
+    void customerRole_whenBounded_cannotWidenItselfNorReachDataBeyondLakesail() throws IOException {
+        JsonNode statements = template("customer-role").path("Resources").path("Boundary").path("Properties")
+                .path("PolicyDocument").path("Statement");
+        boolean selfChangeDenied = false;
+        for (JsonNode s : statements) {
+            List<String> actions = list(s.path("Action")).stream().map(JsonNode::asText).toList();
+            if (s.path("Effect").asText().equals("Deny") && actions.containsAll(List.of("iam:PutRolePolicy",
+                    "iam:AttachRolePolicy", "iam:UpdateAssumeRolePolicy"))) {
+                selfChangeDenied = s.path("Resource").path("Fn::Sub").asText().endsWith(":role/${RoleName}");
+            }
+            if (s.path("Effect").asText().equals("Allow") && actions.stream().anyMatch(a -> a.startsWith("s3:") || a.startsWith("glue:"))) {
+                for (JsonNode resource : list(s.path("Resource"))) {
+                    String arn = resource.path("Fn::Sub").asText(resource.asText());
+                    assertTrue(arn.contains("lakesail") || arn.endsWith(":catalog"), "S3/Glue beyond lakesail: " + arn);
+                }
+            }
+        }
+        assertTrue(selfChangeDenied, "the boundary denies the access role changing its own policies and trust");
+    }
+
+    @Test
     void cluster_whenCreatingRoles_attachesTheBoundaryAndNamesThemLakesail() throws IOException {
         JsonNode resources = template("cluster").path("Resources");
         int roles = 0;

@@ -151,6 +151,8 @@ public final class ClusterService {
                 : current.accessPolicy();
         v.throwIfInvalid();
         Versions.require("cluster", id, current.version(), request.version());
+        // Only an active cluster takes a PATCH, even one that changes nothing.
+        ClusterStatus.LIFECYCLE.check(current.status(), ClusterStatus.UPDATING);
         boolean unchanged = nodes.equals(current.managementNodes()) && Objects.equals(policy, current.accessPolicy());
         // Even a PATCH that changes nothing writes the next version: two callers holding one version
         // never both succeed. Only a real change starts the update workflow.
