@@ -59,6 +59,8 @@ public final class DynamoDbStore implements Store {
 
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    private static final int MAX_PARTITION_KEY_BYTES = 2048;
+    private static final int MAX_SORT_KEY_BYTES = 1024;
 
     private final String tableName;
     private final DynamoDbEnhancedClient client;
@@ -94,6 +96,10 @@ public final class DynamoDbStore implements Store {
 
     @Override
     public Optional<Item> get(Key key) {
+        if (!storable(key.pk(), key.sk())) {
+            // DynamoDB refuses such a key outright; no item can have it, so it is simply not there.
+            return Optional.empty();
+        }
         roundTrips.incrementAndGet();
         try {
             return Optional.ofNullable(table.getItem(r -> r.key(key(key)).consistentRead(true)));
@@ -128,6 +134,9 @@ public final class DynamoDbStore implements Store {
 
     @Override
     public Page<Item> query(Query query) {
+        if (!storable(query.pk(), query.skPrefix())) {
+            return new Page<>(List.of(), null);
+        }
         Map<String, AttributeValue> startKey = query.pageToken() == null ? null : attributeValues(PageTokens.decode(query));
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()
                 .queryConditional(keyCondition(query))
@@ -146,6 +155,18 @@ public final class DynamoDbStore implements Store {
             throw failure("query", e);
         }
         return page(query, page);
+    }
+
+    /**
+     * Whether a key could exist: DynamoDB caps partition keys at 2,048 bytes and sort keys at 1,024.
+     * Ids taken from requests can be longer; looking them up must answer "absent", not fail.
+     */
+    private static boolean storable(String pk, String sk) {
+        return utf8Length(pk) <= MAX_PARTITION_KEY_BYTES && utf8Length(sk) <= MAX_SORT_KEY_BYTES;
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     @Override

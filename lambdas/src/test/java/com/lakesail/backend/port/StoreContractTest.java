@@ -67,6 +67,16 @@ public abstract class StoreContractTest {
     // ---------------------------------------------------------------- get and put
 
     @Test
+    void get_whenTheKeyIsLongerThanAnyStoreAccepts_returnsEmpty() {
+        // Ids arrive from requests; one too long to be a key of any item is absent, not an error.
+        String longPart = "x".repeat(3000);
+        assertEquals(Optional.empty(), store.get(Key.of("ORG#" + longPart, "ORG")));
+        assertEquals(Optional.empty(), store.get(Key.of("ORG#a", "CLUSTER#" + longPart)));
+        assertEquals(List.of(), store.query(Query.partition(Query.Index.TABLE, "ORG#" + longPart, "", 10, null)).items());
+        assertEquals(List.of(), store.query(Query.partition(Query.Index.GSI1, "ORG#" + longPart, "", 10, null)).items());
+    }
+
+    @Test
     void get_whenItemMissing_returnsEmpty() {
         assertEquals(Optional.empty(), store.get(Key.of(ORG_A, "MISSING")));
     }
