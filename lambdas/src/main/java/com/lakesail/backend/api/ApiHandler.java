@@ -7,6 +7,7 @@ import com.lakesail.backend.port.ConditionFailedException;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.InvalidPageTokenException;
 import com.lakesail.backend.port.Store;
+import com.lakesail.backend.port.StoreException;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.Principal;
@@ -84,11 +85,21 @@ public final class ApiHandler {
         } catch (ConditionFailedException e) {
             errorCode = "Conflict";
             response = ErrorBody.of(new ConflictException("the resource changed concurrently; read it again and retry"), requestId);
+        } catch (StoreException e) {
+            log.failure(requestId, e);
+            if (e.throttled()) {
+                // The table is at capacity for now: a retry after a pause will do (the SDK honours Retry-After).
+                errorCode = "Throttled";
+                response = ErrorBody.of(errorCode, "too many requests right now; retry shortly", List.of(), requestId)
+                        .withHeader("Retry-After", "1");
+            } else {
+                errorCode = "InternalError";
+                response = internalError(requestId);
+            }
         } catch (RuntimeException e) {
             log.failure(requestId, e);
             errorCode = "InternalError";
-            response = ErrorBody.of(errorCode, "internal error; quote request id " + requestId + " when reporting it",
-                    List.of(), requestId);
+            response = internalError(requestId);
         }
         response = response.withHeader(REQUEST_ID_HEADER, requestId);
         log.request(requestId, request.method(), route, response.status(), (System.nanoTime() - started) / 1000,
@@ -127,6 +138,11 @@ public final class ApiHandler {
             return ApiResponse.json(202, Json.write(Views.render(accepted.body(), true)));
         }
         return ApiResponse.json(route.create() ? 201 : 200, Json.write(Views.render(result, true)));
+    }
+
+    private static ApiResponse internalError(String requestId) {
+        return ErrorBody.of("InternalError", "internal error; quote request id " + requestId + " when reporting it",
+                List.of(), requestId);
     }
 
     private static ApiResponse unmatched(ApiRequest request, Router.Result result, String requestId) {

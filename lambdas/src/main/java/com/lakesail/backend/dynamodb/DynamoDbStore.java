@@ -246,7 +246,7 @@ public final class DynamoDbStore implements Store {
         }
         boolean throttled = e instanceof AwsServiceException service && service.isThrottlingException();
         return new StoreException("DynamoDB " + operation + " on table " + tableName
-                + (throttled ? " was throttled" : " failed") + ": " + e.getMessage(), e);
+                + (throttled ? " was throttled" : " failed") + ": " + e.getMessage(), e, throttled);
     }
 
     private static QueryConditional keyCondition(Query query) {

@@ -12,6 +12,7 @@ import com.lakesail.backend.port.Key;
 import com.lakesail.backend.port.Page;
 import com.lakesail.backend.port.Query;
 import com.lakesail.backend.port.Store;
+import com.lakesail.backend.port.StoreException;
 import com.lakesail.backend.port.Write;
 import com.lakesail.backend.testing.InMemoryStore;
 import com.lakesail.backend.testing.MutableClock;
@@ -53,6 +54,19 @@ class ApiHandlerTest {
         assertFalse(response.body().contains("SQLITE_BUSY"), response.body());
         assertFalse(response.body().contains("IllegalStateException"), response.body());
         assertFalse(response.body().contains("at com.lakesail"), response.body());
+    }
+
+    @Test
+    void handle_whenTheStoreIsThrottled_answers429WithRetryAfter() {
+        String secret = signupSecret();
+        store.failWith(new StoreException("DynamoDB get on table t was throttled: ...", null, true));
+
+        ApiResponse response = api.handle(get("/v1/orgs", secret));
+
+        assertEquals(429, response.status());
+        assertEquals("Throttled", json(response).path("error").path("code").asText());
+        assertEquals("1", response.headers().get("Retry-After"));
+        assertFalse(response.body().contains("DynamoDB"), response.body());
     }
 
     @Test
