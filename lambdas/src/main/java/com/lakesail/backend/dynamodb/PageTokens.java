@@ -119,7 +119,8 @@ final class PageTokens {
         }
         Map<String, String> key = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-            if (!attributes.contains(field.getKey()) || !field.getValue().isTextual()) {
+            // DynamoDB refuses empty key values: a token carrying one cannot be ours.
+            if (!attributes.contains(field.getKey()) || !field.getValue().isTextual() || field.getValue().textValue().isEmpty()) {
                 throw new InvalidPageTokenException("malformed page token");
             }
             key.put(field.getKey(), field.getValue().textValue());

@@ -51,6 +51,13 @@ class PageTokensTest {
         assertThrows(InvalidPageTokenException.class, () -> PageTokens.decode(page(QUERY, tableKey)));
     }
 
+    @Test
+    void decode_whenAStartKeyValueIsEmpty_throwsInvalidPageToken() {
+        String forged = PageTokens.encode(QUERY, Map.of("gsi1pk", "USER#u", "gsi1sk", "ORG#2024", "pk", "", "sk", ""));
+
+        assertThrows(InvalidPageTokenException.class, () -> PageTokens.decode(page(QUERY, forged)));
+    }
+
     private static Query page(Query query, String token) {
         return new Query(query.index(), query.pk(), query.skPrefix(), query.limit(), token, query.descending());
     }
