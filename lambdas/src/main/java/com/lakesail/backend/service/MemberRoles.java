@@ -1,6 +1,7 @@
 package com.lakesail.backend.service;
 
 import com.lakesail.backend.domain.AccessSnapshot;
+import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.Member;
 import com.lakesail.backend.port.Condition;
 import com.lakesail.backend.port.Store;
@@ -18,13 +19,25 @@ final class MemberRoles {
     private MemberRoles() {
     }
 
-    /** A write for every member whose direct roles differ between the two snapshots. */
+    /** Member writes one change may carry: the rest of its transaction (snapshot, audit, the change itself) needs room. */
+    static final int MAX_MEMBERS_PER_CHANGE = Store.MAX_TRANSACTION_WRITES - 10;
+
+    /**
+     * A write for every member whose direct roles differ between the two snapshots.
+     *
+     * @throws ConflictException when more members change than one transaction can hold
+     */
     static List<Write> syncAll(Store store, AccessSnapshot before, AccessSnapshot after, Instant now) {
-        List<Write> writes = new ArrayList<>();
-        for (String memberId : after.members().values()) {
-            if (!before.directRoleIds(memberId).equals(after.directRoleIds(memberId))) {
-                writes.add(sync(store, after, memberId, now));
-            }
+        List<String> changed = after.members().values().stream()
+                .filter(memberId -> !before.directRoleIds(memberId).equals(after.directRoleIds(memberId)))
+                .toList();
+        if (changed.size() > MAX_MEMBERS_PER_CHANGE) {
+            throw new ConflictException("this change would alter the roles of " + changed.size() + " members at once; at most "
+                    + MAX_MEMBERS_PER_CHANGE + " can change in one step: remove some of the bindings it touches first");
+        }
+        List<Write> writes = new ArrayList<>(changed.size());
+        for (String memberId : changed) {
+            writes.add(sync(store, after, memberId, now));
         }
         return writes;
     }
