@@ -40,6 +40,16 @@ public final class Validator {
         return require(!CONTROL.matcher(value).find(), field, "must not contain control characters");
     }
 
+    /** A name that may be left out (a PATCH keeping it); when given, the same rules as {@link #name}. */
+    public Validator optionalName(String field, String value) {
+        return value == null ? this : name(field, value);
+    }
+
+    /** The version an optimistic-locking change names: the one the caller read. */
+    public Validator expectedVersion(String field, Long version) {
+        return require(version != null, field, "is required (the version you read)");
+    }
+
     public Validator email(String field, String value) {
         if (value == null) {
             return require(false, field, "is required");

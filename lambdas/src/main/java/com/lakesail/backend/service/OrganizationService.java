@@ -79,10 +79,7 @@ public final class OrganizationService {
     /** Updates; {@code version} is the version the caller read, and a stale one is a 409. */
     public Organization update(Principal principal, String orgId, Update update) {
         Caller caller = authorizer.require(principal, orgId, Permission.ORGANIZATIONS_UPDATE);
-        Validator v = new Validator().require(update.version() != null, "version", "is required (the version you read)");
-        if (update.name() != null) {
-            v.name("name", update.name());
-        }
+        Validator v = new Validator().expectedVersion("version", update.version()).optionalName("name", update.name());
         v.throwIfInvalid();
         Organization current = load(orgId);
         Versions.require("organization", orgId, current.version(), update.version());

@@ -92,10 +92,7 @@ public final class RoleService {
     public Role update(Principal principal, String orgId, String roleId, Update update) {
         return StaleRetry.run(() -> {
             Caller caller = authorizer.requireForChange(principal, orgId, Permission.ROLES_UPDATE, null);
-            Validator v = new Validator().require(update.version() != null, "version", "is required (the version you read)");
-            if (update.name() != null) {
-                v.name("name", update.name());
-            }
+            Validator v = new Validator().expectedVersion("version", update.version()).optionalName("name", update.name());
             description(v, update.description());
             Set<Permission> permissions = permissions(v, update.permissions(), false);
             v.throwIfInvalid();

@@ -74,10 +74,7 @@ public final class TeamService {
     public Team update(Principal principal, String orgId, String teamId, Update update) {
         return StaleRetry.run(() -> {
             Caller caller = authorizer.requireForChange(principal, orgId, Permission.TEAMS_UPDATE, teamId);
-            Validator v = new Validator().require(update.version() != null, "version", "is required (the version you read)");
-            if (update.name() != null) {
-                v.name("name", update.name());
-            }
+            Validator v = new Validator().expectedVersion("version", update.version()).optionalName("name", update.name());
             v.throwIfInvalid();
             AccessSnapshot before = caller.snapshot();
             Team current = team(before, teamId);

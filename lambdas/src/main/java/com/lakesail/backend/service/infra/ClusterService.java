@@ -137,7 +137,7 @@ public final class ClusterService {
     public Cluster update(Principal principal, String orgId, String id, Supplier<Update> supplied) {
         Caller caller = authorizer.require(principal, orgId, Permission.CLUSTERS_UPDATE, id);
         Update request = supplied.get();
-        new Validator().require(request.version() != null, "version", "is required (the version you read)").throwIfInvalid();
+        new Validator().expectedVersion("version", request.version()).throwIfInvalid();
         Cluster current = records.cluster(orgId, id);
         ManagementNodes nodes = request.nodes().over(current.managementNodes());
         Validator v = new Validator();
