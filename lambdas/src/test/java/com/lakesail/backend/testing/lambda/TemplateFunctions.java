@@ -1,0 +1,112 @@
+package com.lakesail.backend.testing.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Lambda functions {@code template.yaml} deploys, as the runtime would see them: handler,
+ * deployment package, and environment (the Globals' variables under the function's own), with
+ * every CloudFormation reference replaced by a placeholder of the right shape (an ARN for a state
+ * machine or a role, a name for a table, a parameter's default).
+ *
+ * <pre>{@code
+ * for (TemplateFunctions.Function fn : TemplateFunctions.read(root.resolve("template.yaml"))) { ... }
+ * }</pre>
+ */
+public final class TemplateFunctions {
+    private static final String ACCOUNT = "111122223333";
+    private static final String REGION = "us-east-1";
+
+    private TemplateFunctions() {
+    }
+
+    /**
+     * @param codeUri    the deployment package, relative to the repository root
+     * @param eventTypes the types of its {@code Events} ({@code Api}, {@code EventBridgeRule}, {@code Schedule}...)
+     */
+    public record Function(String logicalId, String handler, String codeUri, Map<String, String> environment,
+                           Set<String> eventTypes) {
+        /** The handler's class name, without {@code ::method}. */
+        public String handlerClass() {
+            int colons = handler.indexOf("::");
+            return colons < 0 ? handler : handler.substring(0, colons);
+        }
+
+        /** Served behind API Gateway: answers proxy events. */
+        public boolean isApi() {
+            return eventTypes.contains("Api") || eventTypes.contains("HttpApi");
+        }
+    }
+
+    public static List<Function> read(Path template) {
+        JsonNode root;
+        try {
+            // YAML short-form tags (!Ref, !GetAtt, !Sub) reach us as their plain operand.
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(template));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode resources = root.path("Resources");
+        JsonNode globals = root.path("Globals").path("Function");
+        List<Function> functions = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            if (!resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                continue;
+            }
+            JsonNode properties = resource.getValue().path("Properties");
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (JsonNode variables : List.of(globals.path("Environment").path("Variables"),
+                    properties.path("Environment").path("Variables"))) {
+                variables.fields().forEachRemaining(v -> environment.put(v.getKey(), placeholder(v.getValue(), root)));
+            }
+            Set<String> eventTypes = new LinkedHashSet<>();
+            properties.path("Events").forEach(event -> eventTypes.add(event.path("Type").asText()));
+            functions.add(new Function(resource.getKey(), text(properties, globals, "Handler"),
+                    text(properties, globals, "CodeUri"), Map.copyOf(environment), Set.copyOf(eventTypes)));
+        }
+        return functions;
+    }
+
+    private static String text(JsonNode properties, JsonNode globals, String name) {
+        return properties.has(name) ? properties.path(name).asText() : globals.path(name).asText(null);
+    }
+
+    /** A literal stays; a reference to a resource or parameter becomes a value of the shape it resolves to. */
+    static String placeholder(JsonNode value, JsonNode template) {
+        if (!value.isTextual()) {
+            return value.toString();
+        }
+        String text = value.asText();
+        String target = text.endsWith(".Arn") ? text.substring(0, text.length() - ".Arn".length()) : text;
+        JsonNode parameter = template.path("Parameters").path(target);
+        if (!parameter.isMissingNode()) {
+            return parameter.path("Default").asText("");
+        }
+        JsonNode resource = template.path("Resources").path(target);
+        if (resource.isMissingNode()) {
+            return text;
+        }
+        return switch (resource.path("Type").asText()) {
+            case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
+                    "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + target;
+            case "AWS::IAM::Role" -> "arn:aws:iam::" + ACCOUNT + ":role/" + target;
+            case "AWS::Serverless::Function", "AWS::Lambda::Function" ->
+                    "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + target;
+            case "AWS::SQS::Queue" -> "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/" + target;
+            default -> target.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}
