@@ -2,6 +2,7 @@ package com.lakesail.local;
 
 import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.ComputeRuntime;
+import com.lakesail.backend.port.RoleSetups;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.service.infra.InfraWorkflows;
 import com.lakesail.local.sandbox.SandboxCloud;
@@ -29,6 +30,11 @@ final class LocalCloudModule {
 
     @Provides
     static CloudProvider cloud(SandboxCloud sandbox) {
+        return sandbox;
+    }
+
+    @Provides
+    static RoleSetups roleSetups(SandboxCloud sandbox) {
         return sandbox;
     }
 

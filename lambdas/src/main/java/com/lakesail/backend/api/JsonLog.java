@@ -43,6 +43,14 @@ public final class JsonLog {
         out.println(Json.write(line));
     }
 
+    /** Once per container, when the graph was primed for a SnapStart snapshot. */
+    void primed(long micros) {
+        if (enabled) {
+            out.println(Json.write(Json.object().put("time", clock.instant().toString()).put("level", "INFO")
+                    .put("message", "primed for the snapshot").put("durationMs", micros / 1000.0)));
+        }
+    }
+
     void failure(String requestId, Throwable t) {
         if (!enabled) {
             return;

@@ -3,7 +3,7 @@ package com.lakesail.backend.api;
 /**
  * One operation of the REST API.
  *
- * @param authenticated false only for sign-up
+ * @param authenticated false only for sign-up and the OpenAPI document
  * @param create        a create: answers 201 and honours {@code Idempotency-Key}
  */
 public record Route(String method, String template, boolean authenticated, boolean create, Operation operation) {

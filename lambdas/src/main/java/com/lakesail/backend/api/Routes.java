@@ -48,6 +48,7 @@ public final class Routes {
 
     public Router router() {
         Router router = new Router()
+                .add(Route.get(OpenApiDocument.PATH, call -> new OpenApiDocument.JsonText(OpenApiDocument.text())).unauthenticated())
                 .add(Route.create("/v1/signup", this::signup).unauthenticated())
                 .add(Route.get("/v1/me", call -> identity.me(call.principal())))
                 .add(Route.create("/v1/me/tokens", this::createToken))

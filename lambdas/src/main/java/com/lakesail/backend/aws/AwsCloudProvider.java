@@ -5,14 +5,10 @@ import com.lakesail.backend.port.CloudAccessDeniedException;
 import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.CloudProviderException;
 import com.lakesail.backend.port.ClusterConnection;
-import com.lakesail.backend.port.InfraStacks;
-import com.lakesail.backend.port.RoleSetup;
 import com.lakesail.backend.port.StackRef;
 import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
 import com.lakesail.backend.port.StackTemplate;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -50,7 +46,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
  *
  * <pre>{@code
  * CloudProvider cloud = new AwsCloudProvider(sts, new SdkAccountClients(http, overrides),
- *     new CloudFormationTemplates(), "arn:aws:iam::999999999999:role/lakesail-tasks", templateUrl, clock);
+ *     new CloudFormationTemplates(), clock);
  * }</pre>
  */
 public final class AwsCloudProvider implements CloudProvider {
@@ -65,39 +61,14 @@ public final class AwsCloudProvider implements CloudProvider {
     private final StsClient sts;
     private final AccountClients clients;
     private final CloudFormationTemplates templates;
-    private final String controlPlanePrincipalArn;
-    private final String roleTemplateUrl;
     private final Clock clock;
     private final Map<AccountAccess, Credentials> sessions = new ConcurrentHashMap<>();
 
-    /**
-     * @param controlPlanePrincipalArn the role customer roles trust (the workflow task function's role)
-     * @param roleTemplateUrl          where {@code customer-role.yaml} is published for console quick-create links, or null
-     */
-    public AwsCloudProvider(StsClient sts, AccountClients clients, CloudFormationTemplates templates,
-                            String controlPlanePrincipalArn, String roleTemplateUrl, Clock clock) {
+    public AwsCloudProvider(StsClient sts, AccountClients clients, CloudFormationTemplates templates, Clock clock) {
         this.sts = sts;
         this.clients = clients;
         this.templates = templates;
-        this.controlPlanePrincipalArn = controlPlanePrincipalArn;
-        this.roleTemplateUrl = roleTemplateUrl;
         this.clock = clock;
-    }
-
-    @Override
-    public RoleSetup roleSetup(String cloudAccountId, String externalId) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("RoleName", InfraStacks.stackName(cloudAccountId));
-        parameters.put("ExternalId", externalId);
-        parameters.put("ControlPlanePrincipalArn", controlPlanePrincipalArn);
-        String link = null;
-        if (roleTemplateUrl != null) {
-            StringBuilder url = new StringBuilder("https://console.aws.amazon.com/cloudformation/home#/stacks/quickcreate?templateURL=")
-                    .append(encode(roleTemplateUrl)).append("&stackName=").append(encode(parameters.get("RoleName")));
-            parameters.forEach((k, v) -> url.append("&param_").append(k).append('=').append(encode(v)));
-            link = url.toString();
-        }
-        return new RoleSetup(templates.customerRole(), parameters, link);
     }
 
     @Override
@@ -333,7 +304,4 @@ public final class AwsCloudProvider implements CloudProvider {
                 .sessionToken(c.sessionToken()).expirationTime(c.expiration()).build();
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

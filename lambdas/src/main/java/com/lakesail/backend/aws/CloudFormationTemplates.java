@@ -14,25 +14,19 @@ import java.util.Map;
  * long-form intrinsics ({@code Ref}, {@code Fn::Sub}) so any YAML parser can read them.
  */
 public final class CloudFormationTemplates {
+    /** The role customers create in their account (never deployed by the control plane itself). */
     public static final String CUSTOMER_ROLE = "customer-role";
 
     private final Map<StackTemplate, String> bodies = new EnumMap<>(StackTemplate.class);
-    private final String customerRole;
 
     public CloudFormationTemplates() {
         for (StackTemplate t : StackTemplate.values()) {
             bodies.put(t, load(t.name().toLowerCase(Locale.ROOT)));
         }
-        customerRole = load(CUSTOMER_ROLE);
     }
 
     public String body(StackTemplate template) {
         return bodies.get(template);
-    }
-
-    /** The role customers create in their account (never deployed by the control plane itself). */
-    public String customerRole() {
-        return customerRole;
     }
 
     /** {@code cloudformation/<name>.yaml}. */

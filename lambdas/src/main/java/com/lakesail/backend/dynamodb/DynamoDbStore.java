@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
@@ -63,20 +64,56 @@ public final class DynamoDbStore implements Store {
     private static final int MAX_SORT_KEY_BYTES = 1024;
 
     private final String tableName;
-    private final DynamoDbEnhancedClient client;
-    private final DynamoDbTable<Item> table;
-    private final Map<Query.Index, Function<QueryEnhancedRequest, SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<Item>>>> queryTargets;
+    private final Supplier<DynamoDbClient> dynamoDb;
     private final AtomicLong roundTrips = new AtomicLong();
+    /** Bound to the client on the first call: a request that never reaches the table builds no client. */
+    private volatile Bound bound;
 
     public DynamoDbStore(DynamoDbClient dynamoDb, String tableName) {
+        this(() -> dynamoDb, tableName);
+    }
+
+    /** @param dynamoDb called once, on the first store call (the Lambda functions build their client lazily) */
+    public DynamoDbStore(Supplier<DynamoDbClient> dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
         this.tableName = tableName;
-        // No extensions: this adapter writes the version conditions itself, explicitly.
-        this.client = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions(List.of()).build();
-        this.table = client.table(tableName, TableSchemas.ITEM);
-        this.queryTargets = new EnumMap<>(Query.Index.class);
-        queryTargets.put(Query.Index.TABLE, table::query);
-        queryTargets.put(Query.Index.GSI1, table.index(DynamoDbTableDefinition.GSI1)::query);
-        queryTargets.put(Query.Index.GSI2, table.index(DynamoDbTableDefinition.GSI2)::query);
+    }
+
+    /** The table schema, item to attributes and back, without a client. */
+    @Override
+    public void prime() {
+        Item sample = new Item("ORG#o", "ORG", "organization", 1L, "G1", "G1", null, null, null, "{}");
+        TableSchemas.ITEM.mapToItem(TableSchemas.ITEM.itemToMap(sample, true));
+    }
+
+    private record Bound(DynamoDbEnhancedClient client, DynamoDbTable<Item> table,
+                         Map<Query.Index, Function<QueryEnhancedRequest, SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<Item>>>> queryTargets) {
+    }
+
+    private Bound bound() {
+        Bound b = bound;
+        if (b == null) {
+            synchronized (this) {
+                if (bound == null) {
+                    // No extensions: this adapter writes the version conditions itself, explicitly.
+                    DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb.get())
+                            .extensions(List.of()).build();
+                    DynamoDbTable<Item> table = client.table(tableName, TableSchemas.ITEM);
+                    Map<Query.Index, Function<QueryEnhancedRequest, SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<Item>>>> targets =
+                            new EnumMap<>(Query.Index.class);
+                    targets.put(Query.Index.TABLE, table::query);
+                    targets.put(Query.Index.GSI1, table.index(DynamoDbTableDefinition.GSI1)::query);
+                    targets.put(Query.Index.GSI2, table.index(DynamoDbTableDefinition.GSI2)::query);
+                    bound = new Bound(client, table, Map.copyOf(targets));
+                }
+                b = bound;
+            }
+        }
+        return b;
+    }
+
+    private DynamoDbTable<Item> table() {
+        return bound().table();
     }
 
     /**
@@ -102,7 +139,7 @@ public final class DynamoDbStore implements Store {
         }
         roundTrips.incrementAndGet();
         try {
-            return Optional.ofNullable(table.getItem(r -> r.key(key(key)).consistentRead(true)));
+            return Optional.ofNullable(table().getItem(r -> r.key(key(key)).consistentRead(true)));
         } catch (SdkException e) {
             throw failure("get", e);
         }
@@ -112,7 +149,7 @@ public final class DynamoDbStore implements Store {
     public void put(Item item, Condition condition) {
         roundTrips.incrementAndGet();
         try {
-            table.putItem(r -> r.item(item).conditionExpression(ConditionExpressions.of(condition)));
+            table().putItem(r -> r.item(item).conditionExpression(ConditionExpressions.of(condition)));
         } catch (ConditionalCheckFailedException e) {
             throw new ConditionFailedException("put of a " + item.type() + ": condition " + condition + " failed");
         } catch (SdkException e) {
@@ -124,7 +161,7 @@ public final class DynamoDbStore implements Store {
     public void delete(Key key, Condition condition) {
         roundTrips.incrementAndGet();
         try {
-            table.deleteItem(r -> r.key(key(key)).conditionExpression(ConditionExpressions.of(condition)));
+            table().deleteItem(r -> r.key(key(key)).conditionExpression(ConditionExpressions.of(condition)));
         } catch (ConditionalCheckFailedException e) {
             throw new ConditionFailedException("delete: condition " + condition + " failed");
         } catch (SdkException e) {
@@ -150,7 +187,7 @@ public final class DynamoDbStore implements Store {
         software.amazon.awssdk.enhanced.dynamodb.model.Page<Item> page;
         try {
             // The iterable is lazy: taking its first page makes exactly one Query call.
-            page = queryTargets.get(query.index()).apply(request).iterator().next();
+            page = bound().queryTargets().get(query.index()).apply(request).iterator().next();
         } catch (SdkException e) {
             throw failure("query", e);
         }
@@ -172,6 +209,8 @@ public final class DynamoDbStore implements Store {
     @Override
     public void transact(List<Write> writes) {
         checkTransaction(writes);
+        Bound bound = bound();
+        DynamoDbTable<Item> table = bound.table();
         TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
         for (Write write : writes) {
             Expression condition = ConditionExpressions.of(write.condition());
@@ -188,7 +227,7 @@ public final class DynamoDbStore implements Store {
         }
         roundTrips.incrementAndGet();
         try {
-            client.transactWriteItems(request.build());
+            bound.client().transactWriteItems(request.build());
         } catch (TransactionCanceledException e) {
             throw cancellation(writes, e);
         } catch (SdkException e) {

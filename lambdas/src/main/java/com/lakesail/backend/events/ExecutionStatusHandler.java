@@ -2,9 +2,10 @@ package com.lakesail.backend.events;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lakesail.backend.di.DaggerLambdaComponent;
+import com.lakesail.backend.di.DaggerEventsComponent;
 import com.lakesail.backend.service.infra.ExecutionFailures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,9 @@ import java.time.Instant;
 /**
  * The events function: EventBridge delivers "Step Functions Execution Status Change" events of the
  * lifecycle state machines ({@code detail.status} FAILED, TIMED_OUT or ABORTED, as the rule in
- * template.yaml filters); {@link ExecutionFailures} marks the resource failed if no task did.
+ * template.yaml filters); {@link ExecutionFailures} marks the resource failed if no task did. An
+ * event of any other shape is refused with an {@link IllegalArgumentException} saying what is
+ * missing (EventBridge then retries it and drops it, as the rule's RetryPolicy says).
  */
 public final class ExecutionStatusHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +35,17 @@ public final class ExecutionStatusHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode detail = JSON.readTree(input).path("detail");
+        JsonNode event;
+        try {
+            event = JSON.readTree(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a Step Functions Execution Status Change event: not JSON");
+        }
+        JsonNode detail = event == null ? null : event.get("detail");
+        if (detail == null || !detail.isObject() || !detail.path("name").isTextual() || !detail.path("status").isTextual()) {
+            throw new IllegalArgumentException("not a Step Functions Execution Status Change event: "
+                    + "detail.name and detail.status are required");
+        }
         // stopDate: epoch milliseconds, as EventBridge's Step Functions events carry it.
         Instant stoppedAt = detail.path("stopDate").isNumber() ? Instant.ofEpochMilli(detail.path("stopDate").asLong()) : null;
         boolean marked = failures.executionEnded(detail.path("name").asText(null), detail.path("status").asText(""),
@@ -43,6 +56,6 @@ public final class ExecutionStatusHandler implements RequestStreamHandler {
 
     /** Holder idiom: the graph is built on first use, once per container. */
     private static final class Graph {
-        static final ExecutionFailures FAILURES = DaggerLambdaComponent.create().executionFailures();
+        static final ExecutionFailures FAILURES = DaggerEventsComponent.create().executionFailures();
     }
 }

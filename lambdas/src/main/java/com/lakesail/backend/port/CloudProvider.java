@@ -22,13 +22,6 @@ import java.util.Optional;
 public interface CloudProvider {
 
     /**
-     * The template, parameters and console link a customer uses to create the cross-account role.
-     * The role is named after the cloud account ({@code lakesail-cac-...}), so one AWS account can
-     * be connected to several organizations.
-     */
-    RoleSetup roleSetup(String cloudAccountId, String externalId);
-
-    /**
      * Assumes the role with its ExternalId and checks the session's account is the stated one.
      *
      * @throws CloudAccessDeniedException with the reason, when either check fails

@@ -36,4 +36,11 @@ public interface Store {
 
     /** Store round trips made so far, counted inside the adapter, for benchmarks and budgets. */
     long roundTrips();
+
+    /**
+     * Warms what the adapter can warm without I/O (its classes, a schema), before a SnapStart
+     * snapshot. Makes no call and opens no connection.
+     */
+    default void prime() {
+    }
 }

@@ -5,6 +5,7 @@ import com.lakesail.backend.port.WorkflowException;
 import com.lakesail.backend.port.Workflows;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -25,22 +26,31 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  * execution's ARN (derived from the state machine ARN and the name) is returned.
  */
 public final class SfnWorkflows implements Workflows {
-    private final SfnClient sfn;
+    private final Supplier<SfnClient> client;
     private final Map<String, String> stateMachineArns;
 
     /**
      * @param stateMachineArns state machine name → ARN, e.g. {@code cluster-provision → arn:aws:states:...}
      */
     public SfnWorkflows(SfnClient sfn, Map<String, String> stateMachineArns) {
-        this.sfn = sfn;
+        this(() -> sfn, stateMachineArns);
+    }
+
+    /** @param client asked on each call and first on the first one (the API function builds its client lazily) */
+    public SfnWorkflows(Supplier<SfnClient> client, Map<String, String> stateMachineArns) {
+        this.client = client;
         this.stateMachineArns = Map.copyOf(stateMachineArns);
+    }
+
+    private SfnClient sfn() {
+        return client.get();
     }
 
     @Override
     public String start(String stateMachine, String executionName, String inputJson) {
         String arn = stateMachineArn(stateMachine);
         try {
-            return sfn.startExecution(r -> r.stateMachineArn(arn).name(executionName).input(inputJson)).executionArn();
+            return sfn().startExecution(r -> r.stateMachineArn(arn).name(executionName).input(inputJson)).executionArn();
         } catch (ExecutionAlreadyExistsException e) {
             return executionArn(arn, executionName);
         } catch (StateMachineDoesNotExistException e) {
@@ -51,7 +61,7 @@ public final class SfnWorkflows implements Workflows {
     @Override
     public void sendTaskSuccess(String taskToken, String outputJson) {
         try {
-            sfn.sendTaskSuccess(r -> r.taskToken(taskToken).output(outputJson));
+            sfn().sendTaskSuccess(r -> r.taskToken(taskToken).output(outputJson));
         } catch (TaskDoesNotExistException | InvalidTokenException | TaskTimedOutException e) {
             throw rejected(e);
         }
@@ -60,7 +70,7 @@ public final class SfnWorkflows implements Workflows {
     @Override
     public void sendTaskFailure(String taskToken, String error, String cause) {
         try {
-            sfn.sendTaskFailure(r -> r.taskToken(taskToken).error(error).cause(cause));
+            sfn().sendTaskFailure(r -> r.taskToken(taskToken).error(error).cause(cause));
         } catch (TaskDoesNotExistException | InvalidTokenException | TaskTimedOutException e) {
             throw rejected(e);
         }
@@ -69,7 +79,7 @@ public final class SfnWorkflows implements Workflows {
     @Override
     public void sendTaskHeartbeat(String taskToken) {
         try {
-            sfn.sendTaskHeartbeat(r -> r.taskToken(taskToken));
+            sfn().sendTaskHeartbeat(r -> r.taskToken(taskToken));
         } catch (TaskDoesNotExistException | InvalidTokenException | TaskTimedOutException e) {
             throw rejected(e);
         }
@@ -78,7 +88,7 @@ public final class SfnWorkflows implements Workflows {
     @Override
     public void stop(String executionId, String error, String cause) {
         try {
-            sfn.stopExecution(r -> r.executionArn(executionId).error(error).cause(cause));
+            sfn().stopExecution(r -> r.executionArn(executionId).error(error).cause(cause));
         } catch (ExecutionDoesNotExistException | InvalidArnException e) {
             throw new WorkflowException("execution " + executionId + " does not exist", e);
         }
@@ -88,7 +98,7 @@ public final class SfnWorkflows implements Workflows {
     public Optional<Execution> describe(String executionId) {
         DescribeExecutionResponse d;
         try {
-            d = sfn.describeExecution(r -> r.executionArn(executionId));
+            d = sfn().describeExecution(r -> r.executionArn(executionId));
         } catch (ExecutionDoesNotExistException e) {
             return Optional.empty();
         }

@@ -2,130 +2,156 @@ package com.lakesail.backend.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lakesail.backend.testing.InMemoryStore;
 import com.lakesail.backend.testing.TestComponent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ApiGatewayHandlerTest {
     private static final String SIGNUP = "{\"email\":\"ada@example.com\",\"name\":\"Ada\",\"organizationName\":\"Åcme\"}";
 
-    private final ApiGatewayHandler handler = new ApiGatewayHandler(TestComponent.over(new InMemoryStore(), Clock.systemUTC()).api());
+    private final InMemoryStore store = new InMemoryStore();
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final ApiGatewayHandler handler = new ApiGatewayHandler(TestComponent.over(store, Clock.systemUTC(),
+            new JsonLog(new PrintStream(logged, true, StandardCharsets.UTF_8), Clock.systemUTC(), true)).api());
 
     @Test
-    void handleRequest_whenPlainBody_mapsEventToResponse() {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event("POST", "/v1/signup", SIGNUP, false), null);
+    void handleRequest_whenPlainBody_mapsEventToResponse() throws IOException {
+        JsonNode response = call(event("POST", "/v1/signup", SIGNUP, false));
 
-        assertEquals(201, response.getStatusCode());
-        assertEquals("application/json", response.getHeaders().get("Content-Type"));
-        assertTrue(response.getHeaders().get("X-Request-Id").startsWith("req_"));
-        assertEquals("Åcme", json(response).path("organization").path("name").asText());
+        assertEquals(201, response.path("statusCode").asInt());
+        assertEquals("application/json", response.path("headers").path("Content-Type").asText());
+        assertTrue(response.path("headers").path("X-Request-Id").asText().startsWith("req_"));
+        assertFalse(response.path("isBase64Encoded").asBoolean(true));
+        assertEquals("Åcme", body(response).path("organization").path("name").asText());
     }
 
     @Test
-    void handleRequest_whenBodyIsBase64_decodesItAsUtf8() {
+    void handleRequest_whenBodyIsBase64_decodesItAsUtf8() throws IOException {
         String encoded = Base64.getEncoder().encodeToString(SIGNUP.getBytes(StandardCharsets.UTF_8));
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event("POST", "/v1/signup", encoded, true), null);
+        JsonNode response = call(event("POST", "/v1/signup", encoded, true));
 
-        assertEquals(201, response.getStatusCode(), response.getBody());
-        assertEquals("Åcme", json(response).path("organization").path("name").asText());
+        assertEquals(201, response.path("statusCode").asInt(), response.toString());
+        assertEquals("Åcme", body(response).path("organization").path("name").asText());
     }
 
     @Test
-    void handleRequest_whenBase64FlagAbsent_readsBodyAsIs() {
-        APIGatewayProxyRequestEvent event = event("POST", "/v1/signup", SIGNUP, false).withIsBase64Encoded(null);
+    void handleRequest_whenBase64FlagAbsent_readsBodyAsIs() throws IOException {
+        ObjectNode event = event("POST", "/v1/signup", SIGNUP, false);
+        event.remove("isBase64Encoded");
 
-        assertEquals(201, handler.handleRequest(event, null).getStatusCode());
+        assertEquals(201, call(event).path("statusCode").asInt());
     }
 
     @Test
-    void handleRequest_whenHeadersAndQueryNull_answersUnauthenticatedNotInternalError() {
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/v1/orgs")
-                .withHeaders(null).withQueryStringParameters(null);
+    void handleRequest_whenHeadersAndQueryNull_answersUnauthenticatedNotInternalError() throws IOException {
+        ObjectNode event = Json.object().put("httpMethod", "GET").put("path", "/v1/orgs");
+        event.putNull("headers");
+        event.putNull("queryStringParameters");
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        JsonNode response = call(event);
 
-        assertEquals(401, response.getStatusCode());
-        assertEquals("Unauthenticated", json(response).path("error").path("code").asText());
-        assertEquals(response.getHeaders().get("X-Request-Id"), json(response).path("error").path("requestId").asText());
+        assertEquals(401, response.path("statusCode").asInt());
+        assertEquals("Unauthenticated", body(response).path("error").path("code").asText());
+        assertEquals(response.path("headers").path("X-Request-Id").asText(), body(response).path("error").path("requestId").asText());
     }
 
     @Test
-    void handleRequest_whenAuthenticatedWithNullQuery_listsWithDefaults() {
+    void handleRequest_whenAuthenticatedWithNullQuery_listsWithDefaults() throws IOException {
         String secret = signup();
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/v1/orgs")
-                .withHeaders(Map.of("authorization", "Bearer " + secret)).withQueryStringParameters(null);
+        ObjectNode event = Json.object().put("httpMethod", "GET").put("path", "/v1/orgs");
+        event.putObject("headers").put("authorization", "Bearer " + secret);
+        event.putNull("queryStringParameters");
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        JsonNode response = call(event);
 
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals(1, json(response).path("items").size());
-        assertFalse(json(response).has("nextToken"));
+        assertEquals(200, response.path("statusCode").asInt(), response.toString());
+        assertEquals(1, body(response).path("items").size());
+        assertFalse(body(response).has("nextToken"));
     }
 
     @Test
-    void handleRequest_whenQueryStringGiven_passesItToTheRoute() {
+    void handleRequest_whenQueryStringGiven_passesItToTheRoute() throws IOException {
         String secret = signup();
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/v1/me/tokens")
-                .withHeaders(Map.of("Authorization", "Bearer " + secret)).withQueryStringParameters(Map.of("limit", "zero"));
+        ObjectNode event = Json.object().put("httpMethod", "GET").put("path", "/v1/me/tokens");
+        event.putObject("headers").put("Authorization", "Bearer " + secret);
+        event.putObject("queryStringParameters").put("limit", "zero");
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        JsonNode response = call(event);
 
-        assertEquals(400, response.getStatusCode());
-        assertEquals("limit", json(response).path("error").path("details").path(0).path("field").asText());
+        assertEquals(400, response.path("statusCode").asInt());
+        assertEquals("limit", body(response).path("error").path("details").path(0).path("field").asText());
     }
 
     @Test
-    void handleRequest_whenMethodInLowerCase_routesIt() {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event("post", "/v1/signup", SIGNUP, false), null);
-
-        assertEquals(201, response.getStatusCode());
+    void handleRequest_whenMethodInLowerCase_routesIt() throws IOException {
+        assertEquals(201, call(event("post", "/v1/signup", SIGNUP, false)).path("statusCode").asInt());
     }
 
     @Test
-    void handleRequest_whenNoContent_returnsNullBodyWithRequestId() {
+    void handleRequest_whenNoContent_returnsNullBodyWithRequestId() throws IOException {
         String secret = signup();
-        APIGatewayProxyRequestEvent list = new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/v1/me/tokens")
-                .withHeaders(Map.of("Authorization", "Bearer " + secret));
-        String tokenId = json(handler.handleRequest(list, null)).path("items").path(0).path("id").asText();
-        APIGatewayProxyRequestEvent revoke = new APIGatewayProxyRequestEvent().withHttpMethod("DELETE")
-                .withPath("/v1/me/tokens/" + tokenId).withHeaders(Map.of("Authorization", "Bearer " + secret));
+        ObjectNode list = Json.object().put("httpMethod", "GET").put("path", "/v1/me/tokens");
+        list.putObject("headers").put("Authorization", "Bearer " + secret);
+        String tokenId = body(call(list)).path("items").path(0).path("id").asText();
+        ObjectNode revoke = Json.object().put("httpMethod", "DELETE").put("path", "/v1/me/tokens/" + tokenId);
+        revoke.putObject("headers").put("Authorization", "Bearer " + secret);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(revoke, null);
+        JsonNode response = call(revoke);
 
-        assertEquals(204, response.getStatusCode());
-        assertNull(response.getBody());
-        assertNotNull(response.getHeaders().get("X-Request-Id"));
+        assertEquals(204, response.path("statusCode").asInt());
+        assertTrue(response.path("body").isNull());
+        assertFalse(response.path("headers").path("X-Request-Id").asText().isEmpty());
     }
 
-    private String signup() {
-        return json(handler.handleRequest(event("POST", "/v1/signup", SIGNUP, false), null)).path("token").path("secret").asText();
+    @Test
+    void handleRequest_whenNotAProxyEvent_refusesItByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> call(Json.object().put("source", "aws.events")));
+
+        assertEquals("not an API Gateway proxy event: httpMethod and path are required", e.getMessage());
     }
 
-    private static APIGatewayProxyRequestEvent event(String method, String path, String body, boolean base64) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("content-type", "application/json");
-        return new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path).withHeaders(headers)
-                .withBody(body).withIsBase64Encoded(base64);
+    @Test
+    void beforeCheckpoint_whenPriming_touchesNoStoreAndLogsNoRequest() throws IOException {
+        handler.beforeCheckpoint(null);
+
+        assertEquals(0, store.roundTrips());
+        String log = logged.toString(StandardCharsets.UTF_8);
+        assertEquals(1, log.lines().count(), log);
+        assertTrue(log.contains("\"message\":\"primed for the snapshot\""), log);
     }
 
-    private static JsonNode json(APIGatewayProxyResponseEvent response) {
-        try {
-            return Json.MAPPER.readTree(response.getBody());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+    private String signup() throws IOException {
+        return body(call(event("POST", "/v1/signup", SIGNUP, false))).path("token").path("secret").asText();
+    }
+
+    private JsonNode call(ObjectNode event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
+        return Json.MAPPER.readTree(out.toByteArray());
+    }
+
+    private static ObjectNode event(String method, String path, String body, boolean base64) {
+        ObjectNode event = Json.object().put("httpMethod", method).put("path", path).put("body", body)
+                .put("isBase64Encoded", base64);
+        event.putObject("headers").put("content-type", "application/json");
+        return event;
+    }
+
+    private static JsonNode body(JsonNode response) throws IOException {
+        return Json.MAPPER.readTree(response.path("body").asText());
     }
 }

@@ -11,7 +11,6 @@ import com.lakesail.backend.port.AccountAccess;
 import com.lakesail.backend.port.CloudAccessDeniedException;
 import com.lakesail.backend.port.CloudProviderException;
 import com.lakesail.backend.port.ClusterConnection;
-import com.lakesail.backend.port.RoleSetup;
 import com.lakesail.backend.port.StackRef;
 import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
@@ -56,7 +55,6 @@ class AwsCloudProviderTest {
     private static final String ROLE = "arn:aws:iam::111122223333:role/lakesail-cac-1";
     private static final AccountAccess ACCESS = new AccountAccess("111122223333", ROLE, "ext-123");
     private static final StackRef REF = new StackRef(ACCESS, "eu-west-1", "lakesail-net-1");
-    private static final String CONTROL_PLANE = "arn:aws:iam::999999999999:role/lakesail-tasks";
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final FakeSts sts = new FakeSts();
@@ -78,8 +76,7 @@ class AwsCloudProviderTest {
         }
     };
     private final CloudFormationTemplates templates = new CloudFormationTemplates();
-    private final AwsCloudProvider cloud = new AwsCloudProvider(sts, clients, templates, CONTROL_PLANE,
-            "https://lakesail-public.s3.amazonaws.com/customer-role.yaml", clock);
+    private final AwsCloudProvider cloud = new AwsCloudProvider(sts, clients, templates, clock);
 
     private static StackRequest request(StackTemplate template) {
         return new StackRequest(REF, template, Map.of("VpcCidr", "10.0.0.0/16"), Map.of("lakesail:name", "prod"),
@@ -344,27 +341,6 @@ class AwsCloudProviderTest {
         eks.clusters.put("lakesail-clu-1", Cluster.builder().name("lakesail-clu-1").status("CREATING").build());
 
         assertTrue(assertThrows(CloudProviderException.class, () -> cloud.connectCluster(ACCESS, "eu-west-1", "lakesail-clu-1")).retryable());
-    }
-
-    @Test
-    void roleSetup_whenTemplatePublished_linksToQuickCreateWithParameters() {
-        RoleSetup setup = cloud.roleSetup("cac_abc", "ext-123");
-
-        assertEquals(templates.customerRole(), setup.templateBody());
-        assertEquals(Map.of("RoleName", "lakesail-cac-abc", "ExternalId", "ext-123", "ControlPlanePrincipalArn", CONTROL_PLANE),
-                setup.parameters());
-        assertTrue(setup.quickCreateUrl().startsWith("https://console.aws.amazon.com/cloudformation/home#/stacks/quickcreate?"
-                + "templateURL=https%3A%2F%2Flakesail-public.s3.amazonaws.com%2Fcustomer-role.yaml&stackName=lakesail-cac-abc"),
-                setup.quickCreateUrl());
-        assertTrue(setup.quickCreateUrl().contains("&param_ExternalId=ext-123"));
-        assertTrue(setup.quickCreateUrl().contains("&param_ControlPlanePrincipalArn=arn%3Aaws%3Aiam%3A%3A999999999999%3Arole%2Flakesail-tasks"));
-    }
-
-    @Test
-    void roleSetup_whenTemplateNotPublished_hasNoLink() {
-        AwsCloudProvider unpublished = new AwsCloudProvider(sts, clients, templates, CONTROL_PLANE, null, clock);
-
-        assertNull(unpublished.roleSetup("cac_abc", "ext-123").quickCreateUrl());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.lakesail.backend.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lakesail.backend.domain.infra.Cluster;
 import com.lakesail.backend.domain.infra.ClusterDefinition;
@@ -56,6 +58,15 @@ class ExecutionStatusHandlerTest {
         assertEquals("{\"marked\":false}", handle("clu_1-destroy-3", "FAILED", oldRunStopped));
         assertEquals(ClusterStatus.DESTROYING, records.cluster("org_1", "clu_1").status());
         assertEquals("{\"marked\":true}", handle("clu_1-destroy-5", "FAILED", clock.instant()), "its own run's end still counts");
+    }
+
+    @Test
+    void handleRequest_whenNotAnExecutionStatusEvent_refusesItSayingWhatIsMissing() {
+        for (String event : new String[] {"{}", "[1]", "null", "{\"detail\":{\"status\":\"FAILED\"}}", "not json"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(
+                    new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null), event);
+            assertTrue(e.getMessage().startsWith("not a Step Functions Execution Status Change event: "), e.getMessage());
+        }
     }
 
     private Cluster cluster(ClusterStatus status) {

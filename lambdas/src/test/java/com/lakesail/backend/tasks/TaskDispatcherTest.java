@@ -15,7 +15,6 @@ import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.CloudProviderException;
 import com.lakesail.backend.port.ClusterConnection;
 import com.lakesail.backend.port.Condition;
-import com.lakesail.backend.port.RoleSetup;
 import com.lakesail.backend.port.StackRef;
 import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
@@ -101,11 +100,6 @@ class TaskDispatcherTest {
     /** A cloud whose every call fails with {@link #failure}. */
     private static final class FailingCloud implements CloudProvider {
         RuntimeException failure;
-
-        @Override
-        public RoleSetup roleSetup(String cloudAccountId, String externalId) {
-            throw failure;
-        }
 
         @Override
         public void verifyRole(AccountAccess access) {

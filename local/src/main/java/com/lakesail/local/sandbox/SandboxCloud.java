@@ -21,6 +21,7 @@ import com.lakesail.backend.port.InfraStacks;
 import com.lakesail.backend.port.Item;
 import com.lakesail.backend.port.Key;
 import com.lakesail.backend.port.RoleSetup;
+import com.lakesail.backend.port.RoleSetups;
 import com.lakesail.backend.port.StackRef;
 import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
@@ -49,7 +50,7 @@ import java.util.Optional;
  * sandbox stack       SANDBOX#STACK#stackName     STACK     (stack names embed resource ids: unique)
  * </pre>
  */
-public final class SandboxCloud implements CloudProvider, ComputeRuntime {
+public final class SandboxCloud implements CloudProvider, ComputeRuntime, RoleSetups {
     static final String CONTROL_PLANE_PRINCIPAL = "arn:aws:iam::000000000000:role/lakesail-sandbox-control-plane";
     private static final String TYPE = "SandboxStack";
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(14);

@@ -20,8 +20,9 @@ import java.util.function.Function;
  * The state machines {@code template.yaml} deploys, read the local way, so the embedded backend
  * runs exactly what AWS runs: each {@code AWS::Serverless::StateMachine} resource's logical id is its
  * local name, its {@code DefinitionUri} the file, and its {@code DefinitionSubstitutions} are
- * resolved with a function's ARN ({@code !GetAtt Fn.Arn}, {@code !Ref Fn}) becoming the local task
- * name {@code Fn}.
+ * resolved with a function's ARN ({@code !GetAtt Fn.Arn}, {@code !Ref Fn}) or its published alias
+ * ({@code !Ref Fn.Alias}, which the state machines invoke so SnapStart applies) becoming the local
+ * task name {@code Fn}.
  */
 public final class TemplateStateMachines {
     private static final Set<String> STATE_MACHINE_TYPES = Set.of("AWS::Serverless::StateMachine",
@@ -89,16 +90,18 @@ public final class TemplateStateMachines {
         }
     }
 
-    /** The local value of a substitution: a function reference becomes its logical id. */
+    /** The local value of a substitution: a function reference (its ARN or its alias) becomes its logical id. */
     static String localValue(JsonNode value) {
         if (value.has("Fn::GetAtt")) {
             JsonNode target = value.get("Fn::GetAtt");
             return target.isArray() ? target.get(0).asText() : localValue(target);
         }
-        if (value.has("Ref")) {
-            return value.get("Ref").asText();
+        String text = value.has("Ref") ? value.get("Ref").asText() : value.asText();
+        for (String attribute : List.of(".Arn", ".Alias")) {
+            if (text.endsWith(attribute)) {
+                return text.substring(0, text.length() - attribute.length());
+            }
         }
-        String text = value.asText();
-        return text.endsWith(".Arn") ? text.substring(0, text.length() - ".Arn".length()) : text;
+        return text;
     }
 }

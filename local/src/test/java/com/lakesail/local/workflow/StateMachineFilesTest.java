@@ -63,6 +63,13 @@ class StateMachineFilesTest {
         assertEquals("TaskFunction", localValue(json.valueToTree(Map.of("Ref", "TaskFunction"))));
     }
 
+    @Test
+    void localValue_whenPublishedAliasReference_isTheFunctionsLogicalId() throws IOException {
+        JsonNode shortForm = new ObjectMapper(new YAMLFactory()).readTree("A: !Ref TaskFunction.Alias\n");
+        assertEquals("TaskFunction", localValue(shortForm.get("A")));
+        assertEquals("TaskFunction", localValue(new ObjectMapper().valueToTree(Map.of("Ref", "TaskFunction.Alias"))));
+    }
+
     /** DefinitionUri (relative to the repository) → substitutions, for every state machine of the template. */
     private static Map<String, Map<String, String>> substitutionsByFile() throws IOException {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();

@@ -4,12 +4,12 @@ import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.Permission;
 import com.lakesail.backend.domain.infra.CloudAccount;
 import com.lakesail.backend.domain.infra.InfraKind;
-import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.Condition;
 import com.lakesail.backend.port.ConditionFailedException;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.Page;
 import com.lakesail.backend.port.RoleSetup;
+import com.lakesail.backend.port.RoleSetups;
 import com.lakesail.backend.port.Write;
 import com.lakesail.backend.service.AuditLog;
 import com.lakesail.backend.service.Authorizer;
@@ -43,19 +43,19 @@ public final class CloudAccountService {
     private final Ids ids;
     private final Authorizer authorizer;
     private final AuditLog audit;
-    private final CloudProvider cloud;
+    private final RoleSetups roleSetups;
     private final InfraWorkflows workflows;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public CloudAccountService(InfraRecords records, Clock clock, Ids ids, Authorizer authorizer, AuditLog audit,
-                               CloudProvider cloud, InfraWorkflows workflows) {
+                               RoleSetups roleSetups, InfraWorkflows workflows) {
         this.records = records;
         this.clock = clock;
         this.ids = ids;
         this.authorizer = authorizer;
         this.audit = audit;
-        this.cloud = cloud;
+        this.roleSetups = roleSetups;
         this.workflows = workflows;
     }
 
@@ -155,6 +155,6 @@ public final class CloudAccountService {
     }
 
     private Details details(CloudAccount account) {
-        return new Details(account, cloud.roleSetup(account.id(), account.externalId()));
+        return new Details(account, roleSetups.roleSetup(account.id(), account.externalId()));
     }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The Lambda Runtime API on 127.0.0.1, as documented for custom runtimes (version 2018-06-01): the
  * runtime interface client long-polls {@code GET /runtime/invocation/next} for an event and answers
  * with {@code POST /runtime/invocation/{id}/response} or {@code .../error}; a function that cannot
- * start posts {@code /runtime/init/error}. Events are queued by the test; what the function answered
+ * start posts {@code /runtime/init/error}. Under SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start})
+ * the runtime runs its {@code beforeCheckpoint} hooks after init and asks {@code /runtime/restore/next},
+ * answered at once as if restored. Events are queued by the test; what the function answered
  * is an {@link Outcome}, stamped with when it arrived (for the cold-start bench).
  *
  * <pre>{@code
@@ -92,6 +94,12 @@ public final class FakeRuntimeApi implements AutoCloseable {
                 next(exchange);
                 return;
             }
+            if (method.equals("GET") && path.equals("restore/next")) {
+                // SnapStart: the runtime ran its beforeCheckpoint hooks and waits to be restored; at once, here.
+                outcomes.add(new Outcome(Kind.CHECKPOINT, null, null, null, System.nanoTime()));
+                respond(exchange, 200, "{}");
+                return;
+            }
             if (!method.equals("POST")) {
                 respond(exchange, 405, "{\"errorMessage\":\"method not allowed\"}");
                 return;
@@ -99,7 +107,7 @@ public final class FakeRuntimeApi implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String errorType = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
             long at = System.nanoTime();
-            if (path.equals("init/error")) {
+            if (path.equals("init/error") || path.equals("restore/error")) {
                 outcomes.add(new Outcome(Kind.INIT_ERROR, null, body, errorType, at));
             } else if (path.startsWith("invocation/") && path.endsWith("/response")) {
                 outcomes.add(new Outcome(Kind.RESPONSE, requestId(path), body, null, at));
@@ -151,7 +159,8 @@ public final class FakeRuntimeApi implements AutoCloseable {
     private record Invocation(String id, String event) {
     }
 
-    public enum Kind { RESPONSE, ERROR, INIT_ERROR }
+    /** An answer, an error, an init (or restore) error, or SnapStart's checkpoint (the runtime asked to be restored). */
+    public enum Kind { RESPONSE, ERROR, INIT_ERROR, CHECKPOINT }
 
     /**
      * What the function posted.

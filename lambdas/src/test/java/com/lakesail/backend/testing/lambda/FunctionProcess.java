@@ -38,6 +38,13 @@ public final class FunctionProcess implements AutoCloseable {
     public static final List<String> RUNTIME_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xmx512m",
             "-Djava.net.preferIPv4Stack=true");
 
+    /**
+     * What the managed runtime adds for a SnapStart function: the initialization type the runtime client
+     * reads, and org.crac bound to the runtime's CRaC context so the functions' hooks run at the checkpoint.
+     */
+    public static final Map<String, String> SNAP_START_ENVIRONMENT = Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+    public static final List<String> SNAP_START_JVM_OPTIONS = List.of("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+
     private final Process process;
 
     private FunctionProcess(Process process) {

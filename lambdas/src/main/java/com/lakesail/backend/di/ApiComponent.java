@@ -1,0 +1,16 @@
+package com.lakesail.backend.di;
+
+import com.lakesail.backend.api.ApiHandler;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/**
+ * The API function's object graph, built once per container: router, services, the DynamoDB store
+ * and Step Functions, nothing of the customer's cloud. Its AWS clients are built on first use.
+ */
+@Singleton
+@Component(modules = {CoreModule.class, InfraModule.class, LambdaModule.class, DynamoDbModule.class,
+        StepFunctionsModule.class, ApiModule.class})
+public interface ApiComponent {
+    ApiHandler api();
+}
