@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </ul>
  *
  * Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl bench exec:java -Dbench.main=com.lakesail.bench.ColdStartBench}
- * ({@code -Dexec.args="--pairs 15 --artifact other.jar --jvm-option -Xshare:off"} to vary it).
+ * ({@code -Dexec.args="--pairs 15 --artifact other.jar --jvm-option -Xshare:off"} to vary it; {@code --appcds true}
+ * runs both sides on a dynamic AppCDS archive dumped by one training run of the API function).
  */
 public final class ColdStartBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,11 +81,11 @@ public final class ColdStartBench {
         ColdStartBench bench = new ColdStartBench(new TemplateFunctions.Function(api.logicalId(), handler, api.codeUri(),
                 api.environment(), api.eventTypes()), FunctionProcess.unpack(artifact, work), noopTaskRoot(work), jvm,
                 work.resolve("functions.log"));
+        boolean appCds = Boolean.parseBoolean(options.getOrDefault("appcds", List.of("false")).get(0));
 
         System.out.println("Cold start of " + api.logicalId() + " from " + artifact + " (" + Files.size(artifact) / 1024
                 + " KiB), " + pairs + " pairs against a do-nothing handler; JVM " + jvm + ", JAVA_TOOL_OPTIONS="
                 + api.environment().getOrDefault("JAVA_TOOL_OPTIONS", ""));
-        bench.scenario("GET /v1/me, no token (401)", pairs, Map.of(), event("GET", "/v1/me", null), 401);
         try (DynaliteServer dynalite = DynaliteServer.start(); DynamoDbClient client = dynalite.newClient()) {
             String table = "lakesail-bench";
             client.createTable(DynamoDbTableDefinition.createTableRequest(table));
@@ -92,8 +93,16 @@ public final class ColdStartBench {
                             new DynamoDbStore(new NonAtomicTransactWriteDynamoDbClient(client), table), Clock.systemUTC())
                     .identity().signup(new IdentityService.Signup("bench@example.com", "Bench", "bench"), Idempotency.NONE);
             Map<String, String> store = Map.of("TABLE_NAME", table, "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
-            bench.scenario("GET /v1/orgs/{id}, DynamoDB on loopback (200)", pairs, store,
-                    event("GET", "/v1/orgs/" + seeded.organization().id(), seeded.token().secret()), 200);
+            String getOrg = event("GET", "/v1/orgs/" + seeded.organization().id(), seeded.token().secret());
+            if (appCds) {
+                Path archive = work.resolve("api.jsa");
+                bench.train(archive, store, getOrg);
+                bench.jvmOptions.add("-XX:SharedArchiveFile=" + archive);
+                System.out.println("AppCDS: both sides run with " + archive + " (" + Files.size(archive) / 1024
+                        + " KiB), dumped at the exit of one API run that answered both requests");
+            }
+            bench.scenario("GET /v1/me, no token (401)", pairs, Map.of(), event("GET", "/v1/me", null), 401);
+            bench.scenario("GET /v1/orgs/{id}, DynamoDB on loopback (200)", pairs, store, getOrg, 200);
         }
         System.out.println("Function output: " + bench.log);
     }
@@ -120,6 +129,32 @@ public final class ColdStartBench {
         System.out.printf("%-48s API %6.0f ms   do-nothing %5.0f ms   ratio median %.2fx (min %.2fx, max %.2fx)%n", name,
                 median(api), median(noop), median(ratios), Arrays.stream(ratios).min().orElse(0),
                 Arrays.stream(ratios).max().orElse(0));
+    }
+
+    /**
+     * A dynamic AppCDS archive of what one API run loads to answer both scenarios: the function's
+     * classes come from its unpacked package, the runtime's from its jars, the JDK's from its own archive.
+     */
+    private void train(Path archive, Map<String, String> store, String getOrg) throws Exception {
+        Map<String, String> environment = new HashMap<>(function.environment());
+        environment.putAll(store);
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-XX:ArchiveClassesAtExit=" + archive);
+        try (FakeRuntimeApi runtime = FakeRuntimeApi.start()) {
+            runtime.invoke(event("GET", "/v1/me", null));
+            runtime.invoke(getOrg);
+            FunctionProcess process = FunctionProcess.start(apiRoot, function.handler(), environment, runtime.address(), options, log);
+            for (int i = 0; i < 2; i++) {
+                if (runtime.await(ANSWER_TIMEOUT) == null) {
+                    process.close();
+                    throw new IllegalStateException("the training run did not answer (see " + log + ")");
+                }
+            }
+            process.terminate();
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("no archive was written (see " + log + ")");
+        }
     }
 
     /** Milliseconds from starting the JVM to its first answer arriving at the Runtime API. */

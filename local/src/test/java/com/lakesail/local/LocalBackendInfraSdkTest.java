@@ -1,6 +1,7 @@
 package com.lakesail.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,8 @@ class LocalBackendInfraSdkTest {
                 .organization(owner.organizationId()).build()) {
             CloudAccount account = lakesail.cloudAccounts().create(r -> r.name("prod-aws").awsAccountId("123456789012"));
             assertEquals(CloudAccountStatus.PENDING, account.status());
-            assertEquals(account.externalId(), account.roleTemplate().parameters().get("ExternalId"));
+            assertNull(account.roleTemplate(), "the role template travels only when asked for");
+            assertEquals(account.externalId(), lakesail.cloudAccounts().roleTemplate(account.id()).parameters().get("ExternalId"));
             CloudAccount verified = lakesail.cloudAccounts()
                     .attachRole(r -> r.cloudAccountId(account.id()).roleArn(InfraSteps.roleArn("123456789012", account.id())))
                     .waitUntilActive(w -> w.timeout(WAIT).initialDelay(POLL).maxDelay(POLL));

@@ -64,6 +64,12 @@ class LocalBackendInfraValidationTest {
     }
 
     @Test
+    void createNetwork_whenRegionAndZonesAreLeftOut_namesOnlyTheRegionSinceZonesDefaultFromIt() {
+        assertFields(post("/networks", "{\"name\":\"n1\",\"cloudAccountId\":\"" + accountId + "\",\"cidr\":\"10.1.0.0/16\"}"),
+                "region");
+    }
+
+    @Test
     void createNetwork_whenCidrIsMalformedPublicOrOutOfRange_namesCidr() {
         for (String cidr : List.of("10.1.0.0/33", "10.1.0/16", "8.8.0.0/16", "10.1.0.0/12", "10.1.0.0/25", "10.1.0.1/16")) {
             assertFields(network("n2", cidr), "cidr");

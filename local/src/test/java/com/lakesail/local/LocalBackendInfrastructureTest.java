@@ -55,9 +55,14 @@ class LocalBackendInfrastructureTest {
         assertEquals("pending", a.path("status").asText());
         assertTrue(a.path("externalId").asText().length() >= 32, a.toString());
         assertTrue(a.path("roleArn").isNull());
-        assertEquals(a.path("externalId").asText(), a.path("roleTemplate").path("parameters").path("ExternalId").asText());
-        assertTrue(a.path("roleTemplate").path("templateBody").asText().contains("sts:ExternalId"));
+        assertFalse(a.has("roleTemplate"), "the role template travels only when asked for");
         assertTrue(a.has("quickCreateUrl"));
+        JsonNode withTemplate = steps.get(owner.token(), org, "/cloud-accounts/" + accountId + "?include=roleTemplate");
+        assertEquals(a.path("externalId").asText(), withTemplate.path("roleTemplate").path("parameters").path("ExternalId").asText());
+        assertTrue(withTemplate.path("roleTemplate").path("templateBody").asText().contains("sts:ExternalId"));
+        Response unknown = steps.api().get(InfraSteps.path(org, "/cloud-accounts/" + accountId + "?include=everything"), owner.token());
+        assertEquals(400, unknown.status(), unknown.toString());
+        assertEquals("include", unknown.json().path("error").path("details").path(0).path("field").asText());
 
         Response put = steps.putRole(owner.token(), org, accountId, InfraSteps.roleArn(InfraSteps.AWS_ACCOUNT, accountId));
         assertEquals(200, put.status(), put.toString());

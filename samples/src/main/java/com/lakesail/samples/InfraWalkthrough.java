@@ -36,7 +36,7 @@ final class InfraWalkthrough {
         CloudAccount created = lakesail.cloudAccounts().create(r -> r.name("aws-" + suffix).awsAccountId(awsAccountId));
         String accountId = created.id();
         System.out.printf("  %s, ExternalId %s, template parameters %s%n", accountId, created.externalId(),
-                created.roleTemplate().parameters().keySet());
+                lakesail.cloudAccounts().roleTemplate(accountId).parameters().keySet());
         // The role the customer's stack creates is named after the account, within the lakesail-* scope.
         String roleArn = "arn:aws:iam::" + awsAccountId + ":role/lakesail-" + accountId.replace('_', '-');
         CloudAccount account = await("account", lakesail.cloudAccounts().attachRole(r -> r.cloudAccountId(accountId).roleArn(roleArn)));

@@ -1,5 +1,7 @@
 package com.lakesail.backend.api;
 
+import com.lakesail.backend.domain.ValidationException;
+import com.lakesail.backend.port.Page;
 import com.lakesail.backend.service.infra.CatalogService;
 import com.lakesail.backend.service.infra.CloudAccountService;
 import com.lakesail.backend.service.infra.ClusterService;
@@ -21,6 +23,7 @@ public final class InfraRoutes implements RouteGroup {
             "iceberg", List.of("location"), "delta", List.of("location"), "glue", List.of("catalogId", "region"),
             "hive_metastore", List.of("uri"), "managed", List.of("region"));
     private static final List<String> ALL_CONFIG_KEYS = List.of("location", "catalogId", "region", "uri");
+    private static final String ROLE_TEMPLATE = "roleTemplate";
 
     private final CloudAccountService accounts;
     private final NetworkService networks;
@@ -47,28 +50,59 @@ public final class InfraRoutes implements RouteGroup {
     private void cloudAccounts(Router router) {
         String one = ORG + "/cloud-accounts/{cloudAccountId}";
         router.add(Route.create(ORG + "/cloud-accounts", call -> {
+                    boolean template = includesRoleTemplate(call);
                     Body body = call.body();
                     String name = body.string("name");
                     String awsAccountId = body.string("awsAccountId");
                     body.done();
-                    return accounts.create(call.principal(), call.path("orgId"), name, awsAccountId, call.idempotency());
+                    return account(template, accounts.create(call.principal(), call.path("orgId"), name, awsAccountId,
+                            call.idempotency()));
                 }))
-                .add(Route.get(ORG + "/cloud-accounts", call -> accounts.list(call.principal(), call.path("orgId"), call.page())))
-                .add(Route.get(one, call -> accounts.get(call.principal(), call.path("orgId"), call.path("cloudAccountId"))))
-                .add(new Route("PUT", one + "/role", true, false, call -> accounts.setRole(call.principal(),
-                        call.path("orgId"), call.path("cloudAccountId"), () -> {
-                            Body body = call.body();
-                            CloudAccountService.SetRole request = new CloudAccountService.SetRole(body.string("roleArn"),
-                                    body.int64("version"));
-                            body.done();
-                            return request;
-                        })))
-                .add(new Route("POST", one + "/verify", true, false, call -> new Accepted(
-                        accounts.verify(call.principal(), call.path("orgId"), call.path("cloudAccountId")))))
+                .add(Route.get(ORG + "/cloud-accounts", call -> {
+                    boolean template = includesRoleTemplate(call);
+                    Page<CloudAccountService.Details> page = accounts.list(call.principal(), call.path("orgId"), call.page());
+                    return template ? new Page<>(page.items().stream().map(d -> account(true, d)).toList(), page.nextToken()) : page;
+                }))
+                .add(Route.get(one, call -> {
+                    boolean template = includesRoleTemplate(call);
+                    return account(template, accounts.get(call.principal(), call.path("orgId"), call.path("cloudAccountId")));
+                }))
+                .add(new Route("PUT", one + "/role", true, false, call -> {
+                    boolean template = includesRoleTemplate(call);
+                    return account(template, accounts.setRole(call.principal(), call.path("orgId"), call.path("cloudAccountId"),
+                            () -> {
+                                Body body = call.body();
+                                CloudAccountService.SetRole request = new CloudAccountService.SetRole(body.string("roleArn"),
+                                        body.int64("version"));
+                                body.done();
+                                return request;
+                            }));
+                }))
+                .add(new Route("POST", one + "/verify", true, false, call -> {
+                    boolean template = includesRoleTemplate(call);
+                    return new Accepted(account(template, accounts.verify(call.principal(), call.path("orgId"),
+                            call.path("cloudAccountId"))));
+                }))
                 .add(Route.delete(one, call -> {
                     accounts.delete(call.principal(), call.path("orgId"), call.path("cloudAccountId"));
                     return null;
                 }));
+    }
+
+    /**
+     * {@code ?include=roleTemplate}: the role's CloudFormation template (some 11 KB) travels only when
+     * asked for, not in every read of an account.
+     */
+    private static boolean includesRoleTemplate(Call call) {
+        String include = call.query("include");
+        if (include != null && !include.equals(ROLE_TEMPLATE)) {
+            throw ValidationException.of("include", "must be " + ROLE_TEMPLATE);
+        }
+        return include != null;
+    }
+
+    private static Object account(boolean withRoleTemplate, CloudAccountService.Details details) {
+        return withRoleTemplate ? new InfraViews.WithRoleTemplate(details) : details;
     }
 
     private void networks(Router router) {

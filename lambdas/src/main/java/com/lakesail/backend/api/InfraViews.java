@@ -18,22 +18,28 @@ import com.lakesail.backend.service.infra.CloudAccountService;
 import java.time.Instant;
 
 /**
- * Cloud accounts, networks, clusters and catalogs as the REST contract shows them. Every one
- * carries {@code id, name, status, statusReason, stage, progress, createdAt, updatedAt, version};
+ * Cloud accounts, networks, clusters and catalogs as the REST contract shows them (a cloud
+ * account's role template only when asked for). Every one carries {@code id, name, status, statusReason, stage, progress, createdAt, updatedAt, version};
  * absent values are JSON nulls, so a client sees every field of the contract.
  */
 final class InfraViews {
     private InfraViews() {
     }
 
+    /** A cloud account shown with its role template ({@code ?include=roleTemplate}). */
+    record WithRoleTemplate(CloudAccountService.Details details) {
+    }
+
     static boolean handles(Object result) {
-        return result instanceof CloudAccountService.Details || result instanceof Network || result instanceof Cluster
+        return result instanceof CloudAccountService.Details || result instanceof WithRoleTemplate || result instanceof Network || result instanceof Cluster
                 || result instanceof Catalog;
     }
 
     static JsonNode render(Object result) {
         if (result instanceof CloudAccountService.Details details) {
-            return cloudAccount(details);
+            return cloudAccount(details, false);
+        } else if (result instanceof WithRoleTemplate with) {
+            return cloudAccount(with.details(), true);
         } else if (result instanceof Network network) {
             return network(network);
         } else if (result instanceof Cluster cluster) {
@@ -42,14 +48,16 @@ final class InfraViews {
         return catalog((Catalog) result);
     }
 
-    private static ObjectNode cloudAccount(CloudAccountService.Details details) {
+    private static ObjectNode cloudAccount(CloudAccountService.Details details, boolean withRoleTemplate) {
         CloudAccount a = details.account();
         ObjectNode node = Json.object().put("id", a.id()).put("name", a.name()).put("awsAccountId", a.awsAccountId())
                 .put("externalId", a.externalId()).put("roleArn", a.roleArn());
         RoleSetup setup = details.roleSetup();
-        ObjectNode template = node.putObject("roleTemplate").put("templateBody", setup.templateBody());
-        ObjectNode parameters = template.putObject("parameters");
-        setup.parameters().forEach(parameters::put);
+        if (withRoleTemplate) {
+            ObjectNode template = node.putObject("roleTemplate").put("templateBody", setup.templateBody());
+            ObjectNode parameters = template.putObject("parameters");
+            setup.parameters().forEach(parameters::put);
+        }
         node.put("quickCreateUrl", setup.quickCreateUrl());
         if (a.verifiedAt() == null) {
             node.putNull("verifiedAt");

@@ -1,7 +1,9 @@
 package com.lakesail.backend.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lakesail.backend.domain.ValidationException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /** The API's one ObjectMapper, with limits that keep hostile bodies cheap to refuse. */
 public final class Json {
@@ -23,6 +27,8 @@ public final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxStringLength(64 * 1024).maxNumberLength(40).build());
     }
+
+    private static final String DUPLICATE = "Duplicate field '";
 
     private Json() {
     }
@@ -39,6 +45,13 @@ public final class Json {
         JsonNode node;
         try {
             node = MAPPER.readTree(body);
+        } catch (JsonParseException e) {
+            String duplicate = duplicateField(e);
+            if (duplicate != null) {
+                throw ValidationException.of(duplicate, "is given more than once");
+            }
+            throw ValidationException.of("body", e.getLocation() == null ? "is not valid JSON or exceeds the parser's limits"
+                    : "is not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (JsonProcessingException e) {
             // A broken StreamReadConstraints limit (nesting, number length) carries no location.
             throw ValidationException.of("body", e.getLocation() == null ? "is not valid JSON or exceeds the parser's limits"
@@ -48,6 +61,38 @@ public final class Json {
             throw ValidationException.of("body", "must be a JSON object");
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * The path of the field a strict parser found twice ({@code subject.type}), or null when the
+     * failure was something else. Jackson names the field in its message and stands, when it throws,
+     * in the object that holds it.
+     */
+    private static String duplicateField(JsonParseException e) {
+        String message = e.getOriginalMessage();
+        JsonParser parser = e.getProcessor();
+        if (message == null || !message.startsWith(DUPLICATE) || parser == null) {
+            return null;
+        }
+        int end = message.indexOf('\'', DUPLICATE.length());
+        if (end < 0) {
+            return null;
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        segments.push(message.substring(DUPLICATE.length(), end));
+        for (JsonStreamContext context = parser.getParsingContext().getParent(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inArray()) {
+                segments.push("[" + context.getCurrentIndex() + "]");
+            } else if (context.getCurrentName() != null) {
+                segments.push(context.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            path.append(path.length() == 0 || segment.startsWith("[") ? "" : ".").append(segment);
+        }
+        return path.toString();
     }
 
     public static String write(JsonNode node) {

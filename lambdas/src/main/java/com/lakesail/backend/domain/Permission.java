@@ -81,10 +81,11 @@ public enum Permission {
 
     /**
      * Routes that act on the caller alone (its profile, tokens, the organizations it belongs to or
-     * creates, an invitation addressed to it): authentication is their whole guard.
+     * creates, an invitation addressed to it): authentication is their whole guard. Sign-up and the
+     * OpenAPI document need none.
      */
     public static final List<String> CALLER_ROUTES = List.of(
-            "POST /v1/signup", "GET /v1/me", "POST /v1/me/tokens", "GET /v1/me/tokens", "DELETE /v1/me/tokens/{tokenId}",
+            "GET /v1/openapi.json", "POST /v1/signup", "GET /v1/me", "POST /v1/me/tokens", "GET /v1/me/tokens", "DELETE /v1/me/tokens/{tokenId}",
             "POST /v1/orgs", "GET /v1/orgs", "POST /v1/invitations/accept");
 
     private final String wire;

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A customer AWS account LakeSail works in through a cross-account IAM role. Create it, have the
- * customer deploy {@link #roleTemplate()} (or open {@link #quickCreateUrl()}), then attach the
+ * customer deploy the role's template ({@link CloudAccountService#roleTemplate(String)}, or open
+ * {@link #quickCreateUrl()}), then attach the
  * role's ARN: LakeSail assumes the role with {@link #externalId()} and the account becomes active.
  *
  * <pre>{@code
@@ -20,7 +21,8 @@ import java.time.Instant;
  * @param awsAccountId the 12-digit AWS account id
  * @param externalId the {@code sts:ExternalId} the role must require; generated per account
  * @param roleArn the attached role; null until one is attached
- * @param roleTemplate the CloudFormation template of the role to deploy in the account
+ * @param roleTemplate the CloudFormation template of the role to deploy in the account; null unless asked
+ *     for ({@link CloudAccountService#roleTemplate(String)})
  * @param quickCreateUrl a CloudFormation console link that deploys the template with its parameters
  * @param status where it is in its lifecycle
  * @param statusReason why it is in its status, e.g. the error that failed it; may be null

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * CloudAccount account = lakesail.cloudAccounts().create(r -> r.name("prod").awsAccountId("123456789012"));
  * System.out.println("Deploy the role: " + account.quickCreateUrl());
+ * RoleTemplate template = lakesail.cloudAccounts().roleTemplate(account.id());   // or deploy this yourself
  * CloudAccount active = lakesail.cloudAccounts()
  *     .attachRole(r -> r.cloudAccountId(account.id()).roleArn(roleArn))
  *     .waitUntilActive(Duration.ofMinutes(5), (status, stage, progress) -> System.out.println(status));
@@ -44,6 +45,13 @@ public interface CloudAccountService {
     ResourceHandle<CloudAccount> verify(String cloudAccountId);
 
     CloudAccount get(String cloudAccountId);
+
+    /**
+     * The CloudFormation template of the role to create in the account, with its parameters
+     * (RoleName, ExternalId, ControlPlanePrincipalArn). Reads of an account leave it out (it is some
+     * 11 KB); this asks for it.
+     */
+    RoleTemplate roleTemplate(String cloudAccountId);
 
     /** The organization's cloud accounts, fetched lazily page by page. */
     Paginated<CloudAccount> list(ListCloudAccountsRequest request);

@@ -7,7 +7,7 @@ import java.util.Map;
  * parameter values to deploy it with.
  *
  * <pre>{@code
- * RoleTemplate template = account.roleTemplate();
+ * RoleTemplate template = lakesail.cloudAccounts().roleTemplate(account.id());
  * Files.writeString(Path.of("lakesail-role.yaml"), template.templateBody());
  * template.parameters().forEach((name, value) -> System.out.println(name + "=" + value));
  * }</pre>

@@ -8,7 +8,7 @@
  *
  * <pre>{@code
  * CloudAccount account = lakesail.cloudAccounts().create(r -> r.name("prod").awsAccountId("123456789012"));
- * // ... the customer deploys account.roleTemplate() ...
+ * // ... the customer deploys lakesail.cloudAccounts().roleTemplate(account.id()) ...
  * lakesail.cloudAccounts().attachRole(r -> r.cloudAccountId(account.id()).roleArn(roleArn))
  *     .waitUntilActive(Duration.ofMinutes(5));
  * Network net = lakesail.networks()

@@ -1,12 +1,14 @@
 package com.lakesail.sdk.internal;
 
 import com.lakesail.sdk.Paginated;
+import com.lakesail.sdk.exception.SdkClientException;
 import com.lakesail.sdk.infrastructure.AttachRoleRequest;
 import com.lakesail.sdk.infrastructure.CloudAccount;
 import com.lakesail.sdk.infrastructure.CloudAccountService;
 import com.lakesail.sdk.infrastructure.CreateCloudAccountRequest;
 import com.lakesail.sdk.infrastructure.ListCloudAccountsRequest;
 import com.lakesail.sdk.infrastructure.ResourceHandle;
+import com.lakesail.sdk.infrastructure.RoleTemplate;
 import java.util.Map;
 
 final class DefaultCloudAccountService implements CloudAccountService {
@@ -46,6 +48,16 @@ final class DefaultCloudAccountService implements CloudAccountService {
     @Override
     public CloudAccount get(String cloudAccountId) {
         return rest.send(ApiRequest.get(paths.of(CLOUD_ACCOUNTS, cloudAccountId)), CloudAccount.class);
+    }
+
+    @Override
+    public RoleTemplate roleTemplate(String cloudAccountId) {
+        CloudAccount account = rest.send(ApiRequest.get(paths.of(CLOUD_ACCOUNTS, cloudAccountId))
+                .withQuery("include", "roleTemplate"), CloudAccount.class);
+        if (account.roleTemplate() == null) {
+            throw new SdkClientException("the service sent cloud account " + cloudAccountId + " without its role template");
+        }
+        return account.roleTemplate();
     }
 
     @Override

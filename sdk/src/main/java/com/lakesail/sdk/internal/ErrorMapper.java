@@ -7,6 +7,8 @@ import com.lakesail.sdk.exception.ErrorDetail;
 import com.lakesail.sdk.exception.IdempotencyKeyReusedException;
 import com.lakesail.sdk.exception.InternalErrorException;
 import com.lakesail.sdk.exception.LakeSailException;
+import com.lakesail.sdk.exception.MethodNotAllowedException;
+import com.lakesail.sdk.exception.PayloadTooLargeException;
 import com.lakesail.sdk.exception.ResourceNotFoundException;
 import com.lakesail.sdk.exception.ServiceError;
 import com.lakesail.sdk.exception.ThrottledException;
@@ -57,6 +59,8 @@ final class ErrorMapper {
             case "Unauthenticated": return new UnauthenticatedException(error);
             case "AccessDenied": return new AccessDeniedException(error);
             case "ResourceNotFound": return new ResourceNotFoundException(error);
+            case "MethodNotAllowed": return new MethodNotAllowedException(error);
+            case "PayloadTooLarge": return new PayloadTooLargeException(error);
             case "IdempotencyKeyReused": return new IdempotencyKeyReusedException(error);
             case "Conflict": return new ConflictException(error);
             case "Throttled": return new ThrottledException(error, retryAfter);
@@ -72,7 +76,9 @@ final class ErrorMapper {
             case 401: return new UnauthenticatedException(error);
             case 403: return new AccessDeniedException(error);
             case 404: return new ResourceNotFoundException(error);
+            case 405: return new MethodNotAllowedException(error);
             case 409: return new ConflictException(error);
+            case 413: return new PayloadTooLargeException(error);
             case 429: return new ThrottledException(error, retryAfter);
             default: return error.status() >= 500 ? new InternalErrorException(error) : new LakeSailException(error);
         }
@@ -84,7 +90,9 @@ final class ErrorMapper {
             case 401: return "Unauthenticated";
             case 403: return "AccessDenied";
             case 404: return "ResourceNotFound";
+            case 405: return "MethodNotAllowed";
             case 409: return "Conflict";
+            case 413: return "PayloadTooLarge";
             case 429: return "Throttled";
             default: return status >= 500 ? "InternalError" : "Unknown";
         }

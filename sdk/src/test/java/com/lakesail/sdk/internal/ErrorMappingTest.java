@@ -15,6 +15,8 @@ import com.lakesail.sdk.exception.ErrorDetail;
 import com.lakesail.sdk.exception.IdempotencyKeyReusedException;
 import com.lakesail.sdk.exception.InternalErrorException;
 import com.lakesail.sdk.exception.LakeSailException;
+import com.lakesail.sdk.exception.MethodNotAllowedException;
+import com.lakesail.sdk.exception.PayloadTooLargeException;
 import com.lakesail.sdk.exception.ResourceNotFoundException;
 import com.lakesail.sdk.exception.ThrottledException;
 import com.lakesail.sdk.exception.UnauthenticatedException;
@@ -53,6 +55,8 @@ class ErrorMappingTest {
                 Arguments.of(401, "Unauthenticated", UnauthenticatedException.class),
                 Arguments.of(403, "AccessDenied", AccessDeniedException.class),
                 Arguments.of(404, "ResourceNotFound", ResourceNotFoundException.class),
+                Arguments.of(405, "MethodNotAllowed", MethodNotAllowedException.class),
+                Arguments.of(413, "PayloadTooLarge", PayloadTooLargeException.class),
                 Arguments.of(409, "Conflict", ConflictException.class),
                 Arguments.of(409, "IdempotencyKeyReused", IdempotencyKeyReusedException.class),
                 Arguments.of(429, "Throttled", ThrottledException.class),
@@ -135,13 +139,23 @@ class ErrorMappingTest {
     }
 
     @Test
-    void get_whenUnknownStatusWithoutBody_throwsBaseExceptionWithUnknownCode() {
+    void get_whenProxyAnswers413WithoutBody_throwsPayloadTooLarge() {
         server.reply(413, null);
+
+        PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class, () -> lakesail.me().get());
+
+        assertEquals(413, e.status());
+        assertEquals("PayloadTooLarge", e.code());
+    }
+
+    @Test
+    void get_whenUnknownStatusWithoutBody_throwsBaseExceptionWithUnknownCode() {
+        server.reply(418, null);
 
         LakeSailException e = assertThrows(LakeSailException.class, () -> lakesail.me().get());
 
         assertSame(LakeSailException.class, e.getClass());
-        assertEquals(413, e.status());
+        assertEquals(418, e.status());
         assertEquals("Unknown", e.code());
         assertNull(e.requestId());
         assertTrue(e.details().isEmpty());

@@ -23,6 +23,7 @@ import com.lakesail.sdk.infrastructure.InfrastructureResource;
 import com.lakesail.sdk.infrastructure.Network;
 import com.lakesail.sdk.infrastructure.NetworkStatus;
 import com.lakesail.sdk.infrastructure.ResourceHandle;
+import com.lakesail.sdk.infrastructure.RoleTemplate;
 import com.lakesail.sdk.testing.FakeClock;
 import com.lakesail.sdk.testing.RecordingSleeper;
 import com.lakesail.sdk.testing.StubServer;
@@ -116,6 +117,29 @@ class InfrastructureServicesTest {
         assertNotNull(request.header("Idempotency-Key"));
         assertEquals(CloudAccountStatus.PENDING, account.status());
         assertEquals("ext-9", account.roleTemplate().parameters().get("ExternalId"));
+    }
+
+    @Test
+    void cloudAccountsRoleTemplate_whenAsked_readsTheAccountIncludingIt() {
+        server.reply(200, account("pending", null, 0, null));
+
+        RoleTemplate template = lakesail.cloudAccounts().roleTemplate("acc_1");
+
+        RecordedRequest request = server.request(0);
+        assertEquals("GET /v1/orgs/org_1/cloud-accounts/acc_1", request.method() + " " + request.path());
+        assertEquals("include=roleTemplate", request.query());
+        assertEquals("Resources: {}", template.templateBody());
+        assertEquals("ext-9", template.parameters().get("ExternalId"));
+    }
+
+    @Test
+    void cloudAccountsRoleTemplate_whenTheServiceLeavesItOut_failsSayingSo() {
+        server.reply(200, account("pending", null, 0, null).replace(
+                "\"roleTemplate\": {\"templateBody\": \"Resources: {}\", \"parameters\": {\"ExternalId\": \"ext-9\"}},", ""));
+
+        SdkClientException e = assertThrows(SdkClientException.class, () -> lakesail.cloudAccounts().roleTemplate("acc_1"));
+
+        assertEquals("the service sent cloud account acc_1 without its role template", e.getMessage());
     }
 
     @Test

@@ -83,10 +83,14 @@ public final class AwsRules {
         }
     }
 
-    /** Distinct zones of {@code region} ({@code eu-west-1a}), as many as {@link SubnetLayout} can carve. */
+    /**
+     * Distinct zones of {@code region} ({@code eu-west-1a}), as many as {@link SubnetLayout} can carve.
+     * Callers may leave them out and take the region's first ones, so without a valid region their
+     * absence is not reported: the region's own error says what to fix.
+     */
     public static void availabilityZones(Validator v, String field, List<String> zones, String region) {
         if (zones == null) {
-            v.require(false, field, "is required");
+            v.require(region == null || !REGIONS.contains(region), field, "is required");
             return;
         }
         v.require(zones.size() >= SubnetLayout.MIN_ZONES && zones.size() <= SubnetLayout.MAX_ZONES, field,

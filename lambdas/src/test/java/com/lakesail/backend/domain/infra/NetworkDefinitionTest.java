@@ -65,7 +65,18 @@ class NetworkDefinitionTest {
         assertNames(errors, "cloudAccountId");
         assertNames(errors, "region");
         assertNames(errors, "cidr");
-        assertNames(errors, "availabilityZones");
+    }
+
+    @Test
+    void validate_whenZonesLeftOutWithoutAValidRegion_namesOnlyTheRegion() {
+        assertOnly(FieldErrors.of(() -> NetworkDefinition.validate("n", "cac_1", null, "10.0.0.0/16", null)), "region");
+        assertOnly(FieldErrors.of(() -> NetworkDefinition.validate("n", "cac_1", "nowhere-1", "10.0.0.0/16", null)), "region");
+    }
+
+    @Test
+    void validate_whenZonesLeftOutOfAValidRegion_namesThem() {
+        assertOnly(FieldErrors.of(() -> NetworkDefinition.validate("n", "cac_1", "eu-west-1", "10.0.0.0/16", null)),
+                "availabilityZones");
     }
 
     @Test
