@@ -38,12 +38,21 @@ class LocalBackendValidationTest {
     @Test
     void signup_whenJsonMalformed_answers400NamingBody() {
         for (String body : List.of("{", "{\"email\": }", "{'email': 'a@b.io'}", "[]", "\"text\"",
-                "{\"name\":\"a\"} {\"name\":\"b\"}", "{\"email\":\"a@b.io\",\"email\":\"c@d.io\"}", "{\"a\":".repeat(50) + "1" + "}".repeat(50))) {
+                "{\"name\":\"a\"} {\"name\":\"b\"}", "{\"a\":".repeat(50) + "1" + "}".repeat(50))) {
             Response response = api.post("/v1/signup", null, body);
 
             assertError(response, 400, "ValidationError");
             assertEquals(List.of("body"), response.fields(), body);
         }
+    }
+
+    @Test
+    void signup_whenAFieldIsGivenTwice_answers400NamingTheField() {
+        Response response = api.post("/v1/signup", null, "{\"email\":\"a@b.io\",\"email\":\"c@d.io\"}");
+
+        assertError(response, 400, "ValidationError");
+        assertEquals(List.of("email"), response.fields());
+        assertEquals("is given more than once", response.json().path("error").path("details").get(0).path("message").asText());
     }
 
     @Test
