@@ -11,14 +11,22 @@ import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.ComputeRuntime;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
+import com.lakesail.backend.port.WorkloadRuntime;
+import com.lakesail.backend.service.job.CallbackEndpoint;
+import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.service.job.JobRunWorkflows;
+import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
 import com.lakesail.backend.service.infra.InfraWorkflows;
 import com.lakesail.backend.stepfunctions.SfnWorkflows;
 import dagger.Module;
 import dagger.Provides;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -121,15 +129,49 @@ public final class AwsModule {
         return new FabricComputeRuntime();
     }
 
-    /** State machine ARNs from {@code STATE_MACHINE_<NAME>} variables (template.yaml sets them on the API function). */
+    /**
+     * State machine ARNs from {@code STATE_MACHINE_<NAME>} variables: template.yaml gives each function
+     * those it starts (the API function all; the task and events functions {@code JobRun}). Starting
+     * one a function was not given fails with a {@link com.lakesail.backend.port.WorkflowException}.
+     */
     @Provides
     @Singleton
     static Workflows workflows(SfnClient sfn) {
         Map<String, String> arns = new LinkedHashMap<>();
-        for (String name : InfraWorkflows.STATE_MACHINES) {
-            arns.put(name, required(InfraWorkflows.arnVariable(name)));
+        for (String name : STATE_MACHINES) {
+            String arn = System.getenv(InfraWorkflows.arnVariable(name));
+            if (arn != null && !arn.isBlank()) {
+                arns.put(name, arn);
+            }
         }
         return new SfnWorkflows(sfn, arns);
+    }
+
+    /** Every state machine a function may start. */
+    static final List<String> STATE_MACHINES = Stream.concat(InfraWorkflows.STATE_MACHINES.stream(),
+            Stream.of(JobRunWorkflows.STATE_MACHINE)).toList();
+
+    /**
+     * The compute of job runs on EKS is not in this build yet (it runs through the in-VPC agent): a
+     * run fails at its Sail stage saying so.
+     */
+    @Provides
+    @Singleton
+    static WorkloadRuntime workloadRuntime() {
+        return new UnavailableWorkloadRuntime("running jobs on EKS clusters is not available in this build yet");
+    }
+
+    /** The API's stage URL, where a run's Sail watcher and runner report ({@code API_ENDPOINT}). */
+    @Provides
+    @Singleton
+    static CallbackEndpoint callbackEndpoint() {
+        URI endpoint = URI.create(required("API_ENDPOINT"));
+        return () -> endpoint;
+    }
+
+    @Provides
+    static JobRunLimits jobRunLimits() {
+        return JobRunLimits.aws();
     }
 
     /** CloudFormation stacks take minutes: a poll every 20 s keeps transitions few and progress fresh. */

@@ -1,7 +1,7 @@
 package com.lakesail.backend.di;
 
 import com.lakesail.backend.api.ApiHandler;
-import com.lakesail.backend.service.infra.ExecutionFailures;
+import com.lakesail.backend.service.ExecutionEndings;
 import com.lakesail.backend.tasks.TaskDispatcher;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -11,11 +11,11 @@ import javax.inject.Singleton;
  * and events functions each ask for their entry point; Dagger builds only what that needs.
  */
 @Singleton
-@Component(modules = {CoreModule.class, AwsModule.class, InfraModule.class})
+@Component(modules = {CoreModule.class, AwsModule.class, InfraModule.class, WorkloadsModule.class})
 public interface LambdaComponent {
     ApiHandler api();
 
     TaskDispatcher tasks();
 
-    ExecutionFailures executionFailures();
+    ExecutionEndings executionEndings();
 }

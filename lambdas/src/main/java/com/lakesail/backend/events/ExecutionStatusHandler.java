@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lakesail.backend.di.DaggerLambdaComponent;
-import com.lakesail.backend.service.infra.ExecutionFailures;
+import com.lakesail.backend.service.ExecutionEnded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,19 +14,20 @@ import java.time.Instant;
 /**
  * The events function: EventBridge delivers "Step Functions Execution Status Change" events of the
  * lifecycle state machines ({@code detail.status} FAILED, TIMED_OUT or ABORTED, as the rule in
- * template.yaml filters); {@link ExecutionFailures} marks the resource failed if no task did.
+ * template.yaml filters); {@link com.lakesail.backend.service.ExecutionEndings} marks the resource
+ * failed (or, for a job run, cleans up and ends it) if no task did.
  */
 public final class ExecutionStatusHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ExecutionFailures failures;
+    private final ExecutionEnded failures;
 
     /** Called by the Lambda runtime during init, so the graph is built before SnapStart's snapshot. */
     public ExecutionStatusHandler() {
         this(Graph.FAILURES);
     }
 
-    ExecutionStatusHandler(ExecutionFailures failures) {
+    ExecutionStatusHandler(ExecutionEnded failures) {
         this.failures = failures;
     }
 
@@ -43,6 +44,6 @@ public final class ExecutionStatusHandler implements RequestStreamHandler {
 
     /** Holder idiom: the graph is built on first use, once per container. */
     private static final class Graph {
-        static final ExecutionFailures FAILURES = DaggerLambdaComponent.create().executionFailures();
+        static final ExecutionEnded FAILURES = DaggerLambdaComponent.create().executionEndings();
     }
 }
