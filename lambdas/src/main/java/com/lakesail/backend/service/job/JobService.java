@@ -12,9 +12,7 @@ import com.lakesail.backend.domain.job.JobVersion;
 import com.lakesail.backend.port.Condition;
 import com.lakesail.backend.port.ConditionFailedException;
 import com.lakesail.backend.port.Ids;
-import com.lakesail.backend.port.Item;
 import com.lakesail.backend.port.Page;
-import com.lakesail.backend.port.Query;
 import com.lakesail.backend.port.Write;
 import com.lakesail.backend.service.AuditLog;
 import com.lakesail.backend.service.Authorizer;
@@ -25,7 +23,6 @@ import com.lakesail.backend.service.Principal;
 import com.lakesail.backend.service.Versions;
 import com.lakesail.backend.store.JobItems;
 import com.lakesail.backend.store.JobKeys;
-import com.lakesail.backend.store.Keys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,8 +130,9 @@ public final class JobService {
     }
 
     /**
-     * Cancels the job's active runs, then deletes the job and its versions. The runs stay readable;
-     * their cleanup goes on in their own workflows.
+     * Cancels the job's active runs, then deletes the job. Its runs stay readable, and so do the
+     * versions they pinned (to the runs' workflows, which finish and clean up with them; the versions
+     * routes go through the job and answer 404).
      */
     public void delete(Principal principal, String orgId, String jobId) {
         Caller caller = authorizer.require(principal, orgId, Permission.JOBS_DELETE, jobId);
@@ -155,16 +153,6 @@ public final class JobService {
                     throw new ConflictException("job " + jobId + " changed while it was being deleted; try again");
                 }
             }
-        }
-        // Unreachable once the job is gone (every version read goes through the job): removed after it.
-        for (String token = null; ; ) {
-            Page<Item> page = records.store().query(Query.partition(Query.Index.TABLE, Keys.orgPartition(orgId),
-                    JobKeys.versionsPrefix(jobId), Query.MAX_LIMIT, token));
-            page.items().forEach(i -> records.store().delete(i.key(), Condition.none()));
-            if (page.nextToken() == null) {
-                return;
-            }
-            token = page.nextToken();
         }
     }
 
