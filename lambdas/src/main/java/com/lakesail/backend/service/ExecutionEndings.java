@@ -2,6 +2,8 @@ package com.lakesail.backend.service;
 
 import com.lakesail.backend.service.infra.ExecutionFailures;
 import com.lakesail.backend.service.job.JobRunFailures;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
 import javax.inject.Inject;
 
@@ -10,6 +12,8 @@ import javax.inject.Inject;
  * execution's input names handles it (a job run's {@code runId}, else an infrastructure resource).
  */
 public final class ExecutionEndings implements ExecutionEnded {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ExecutionFailures infrastructure;
     private final JobRunFailures jobRuns;
 
@@ -22,9 +26,17 @@ public final class ExecutionEndings implements ExecutionEnded {
     @Override
     public boolean executionEnded(String executionName, String status, String inputJson, String error, String cause,
                                   Instant stoppedAt) {
-        if (inputJson != null && inputJson.contains("\"runId\"")) {
+        if (namesARun(inputJson)) {
             return jobRuns.executionEnded(executionName, status, inputJson, error, cause, stoppedAt);
         }
         return infrastructure.executionEnded(executionName, status, inputJson, error, cause, stoppedAt);
+    }
+
+    private static boolean namesARun(String inputJson) {
+        try {
+            return inputJson != null && JSON.readTree(inputJson).hasNonNull("runId");
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -30,6 +30,8 @@ import java.time.Instant;
  *     transaction that makes it terminal. Deleting a job cancels exactly the runs in JOBACTIVE#job;
  * <li>logs: chunks numbered from 1 in arrival order; a reader's cursor is the next chunk number, read
  *     with gets; a writer takes the number after the last (query descending, limit 1) with notExists;
+ * <li>delete a job: its item goes (on the version read, checking JOBACTIVE#job did not change after its
+ *     runs were cancelled); its versions stay, since its runs pinned them and their workflows read them;
  * <li>callback: get CALLBACK#sha256(secret), then the run it names.
  * </ul>
  */
