@@ -139,6 +139,20 @@ class LocalBackendJobCallbacksTest {
     }
 
     @Test
+    void events_whenABatchIsLargerThanAnApiBody_areAcceptedUpToTheCallbackLimit() {
+        ObjectNode batch = FakeWorkloadRuntime.JSON.createObjectNode().put("type", "logs").put("stream", "runner");
+        for (int i = 0; i < 200; i++) {
+            batch.withArray("lines").add("line " + i + " " + "y".repeat(1000));
+        }
+        assertEquals(204, runtime.post(runId, batch), "200 KB of log lines in one report");
+        ObjectNode huge = FakeWorkloadRuntime.JSON.createObjectNode().put("type", "logs").put("stream", "runner");
+        for (int i = 0; i < 80; i++) {
+            huge.withArray("lines").add("z".repeat(15_000));
+        }
+        HttpApi.assertError(post(runId, runnerToken(), huge.toString()), 413, "PayloadTooLarge");
+    }
+
+    @Test
     void runner_whenStarted_getsTheProtocolsEnvironment() throws Exception {
         RunnerSpec spec = runtime.runner(runId);
         assertEquals(FakeWorkloadRuntime.SAIL_ENDPOINT, spec.environment().get("SPARK_REMOTE"));

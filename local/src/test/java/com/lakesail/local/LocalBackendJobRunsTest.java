@@ -2,7 +2,6 @@ package com.lakesail.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,6 +139,22 @@ class LocalBackendJobRunsTest {
         assertEquals("driver_error", run.path("termination").path("code").asText());
         assertTrue(run.path("statusReason").asText().contains("no heartbeat"), run.toString());
         assertTrue(runtime.deleted(runId));
+    }
+
+    @Test
+    void run_whenOnlySailKeepsTalking_stillEndsOnceTheRunnersHeartbeatIsOverdue() {
+        runtime.script("SELECT 'quiet'", Runner.held());
+        String runId = steps.startRun(steps.job("quiet", steps.definition("SELECT 'quiet'")));
+        steps.runReady();
+        ObjectNode sailLogs = FakeWorkloadRuntime.JSON.createObjectNode().put("type", "logs").put("stream", "sail");
+        sailLogs.putArray("lines").add("executor heartbeat");
+
+        steps.advance(Duration.ofSeconds(60));
+        assertEquals(204, runtime.postAsSail(runId, sailLogs), "Sail's lines are welcome");
+        steps.advance(Duration.ofSeconds(31));
+
+        assertEquals("driver_error", steps.getRun(runId).path("termination").path("code").asText(),
+                "but they do not stand in for the runner's heartbeat");
     }
 
     @Test
@@ -282,9 +297,5 @@ class LocalBackendJobRunsTest {
         List<JsonNode> runs = new ArrayList<>();
         list.json().path("items").forEach(runs::add);
         return runs;
-    }
-
-    static void assertNoToken(JsonNode page) {
-        assertNull(page.get("nextToken"), page.toString());
     }
 }

@@ -83,13 +83,13 @@ public final class JobRunCallbacks {
                 JobRun written = records.update(orgId, runId, r -> going(r)
                         ? r.withRunnerProgress(new RunnerProgress(event.step(), event.steps(), event.message()), clock.instant())
                         : null);
-                heartbeat(written);
+                heartbeat(written, sail);
             }
             case LOGS -> {
                 logs.append(orgId, runId, event.stream(), event.lines());
-                heartbeat(run);
+                heartbeat(run, sail);
             }
-            case STARTED, HEARTBEAT -> heartbeat(run);
+            case STARTED, HEARTBEAT -> heartbeat(run, sail);
         }
     }
 
@@ -127,8 +127,13 @@ public final class JobRunCallbacks {
         }
     }
 
-    private void heartbeat(JobRun run) {
-        if (run.waitToken() != null) {
+    /**
+     * Keeps the waiting stage alive, but only the stage that waits for this reporter: a Sail watcher
+     * that goes on talking must not hide a runner that died.
+     */
+    private void heartbeat(JobRun run, boolean fromSail) {
+        boolean itsStage = fromSail ? run.status() == JobRunStatus.WAITING_FOR_SAIL : run.status() == JobRunStatus.RUNNING;
+        if (itsStage && run.waitToken() != null) {
             complete(run.waitToken(), () -> workflows.sendTaskHeartbeat(run.waitToken()));
         }
     }
