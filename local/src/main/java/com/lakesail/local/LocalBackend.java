@@ -3,6 +3,9 @@ package com.lakesail.local;
 import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.port.Store;
+import com.lakesail.backend.port.WorkloadRuntime;
+import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
 import com.lakesail.local.sqlite.SqliteStore;
@@ -14,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole backend in one JVM: the Lambda handlers' router and services over SQLite, the local
@@ -31,12 +35,16 @@ import java.util.Optional;
 public final class LocalBackend implements AutoCloseable {
     /** The database file inside the data directory. */
     public static final String DATABASE_FILE = "lakesail.db";
+    /** The termination message of runs on a backend without a local engine. */
+    public static final String NO_LOCAL_ENGINE = "no local engine configured: this backend cannot run jobs";
 
     private final SqliteStore store;
     private final WorkflowEngine workflows;
     private final LocalComponent component;
     private final LocalHttpServer server;
     private final Path dataDirectory;
+    /** This backend's address once its server listens: where runs report. */
+    private final AtomicReference<URI> endpoint = new AtomicReference<>();
 
     private LocalBackend(Builder builder) throws IOException {
         this.dataDirectory = builder.dataDirectory;
@@ -44,6 +52,7 @@ public final class LocalBackend implements AutoCloseable {
         // The engine is started only once the graph that holds its task handler and execution
         // listener exists, so executions persisted by an earlier run resume with both in place.
         WorkflowEngine engine = null;
+        LocalHttpServer http = null;
         try {
             engine = WorkflowEngine.builder().store(store).clock(builder.clock).workers(builder.workflowWorkers)
                     .deferStart().build();
@@ -52,11 +61,19 @@ public final class LocalBackend implements AutoCloseable {
                     TemplateStateMachines::resource);
             this.component = DaggerLocalComponent.builder().store(store).clock(builder.clock).workflows(engine)
                     .sandboxTimings(builder.sandboxTimings).sandboxFaults(builder.sandboxFaults)
-                    .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off()).build();
-            LocalFunctions.register(engine, component.tasks(), component.executionFailures());
+                    .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off())
+                    .workloadRuntime(builder.workloadRuntime).jobRunLimits(builder.jobRunLimits)
+                    .callbackEndpoint(this::callbackBase).build();
+            LocalFunctions.register(engine, component.tasks(), component.executionEndings());
+            // Listening before the engine resumes persisted runs, so their stages can hand out callbacks.
+            http = new LocalHttpServer(component.api(), builder.port);
+            endpoint.set(URI.create("http://127.0.0.1:" + http.port()));
             engine.start();
-            this.server = new LocalHttpServer(component.api(), builder.port);
+            this.server = http;
         } catch (IOException | RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -70,7 +87,15 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.port());
+        return endpoint.get();
+    }
+
+    private URI callbackBase() {
+        URI base = endpoint.get();
+        if (base == null) {
+            throw new IllegalStateException("the local backend is not listening yet");
+        }
+        return base;
     }
 
     public int port() {
@@ -131,8 +156,27 @@ public final class LocalBackend implements AutoCloseable {
         private int workflowWorkers = 2;
         private SandboxTimings sandboxTimings = SandboxTimings.defaults();
         private SandboxFaults sandboxFaults;
+        // Temporary, until the engine module's local Sail and runner are wired in: every run fails
+        // at its Sail stage with this message.
+        private WorkloadRuntime workloadRuntime = new UnavailableWorkloadRuntime(NO_LOCAL_ENGINE);
+        private JobRunLimits jobRunLimits = JobRunLimits.local();
 
         private Builder() {
+        }
+
+        /**
+         * What runs jobs: creates each run's Sail and runner, reads their logs, deletes them. Until the
+         * local engine is configured here, every run fails with "{@value #NO_LOCAL_ENGINE}".
+         */
+        public Builder workloadRuntime(WorkloadRuntime runtime) {
+            this.workloadRuntime = runtime;
+            return this;
+        }
+
+        /** How long runs wait for their Sail and runner; {@link JobRunLimits#local()} unless set. */
+        public Builder jobRunLimits(JobRunLimits limits) {
+            this.jobRunLimits = limits;
+            return this;
         }
 
         /** The TCP port on 127.0.0.1; 0 (the default) picks a free one. */

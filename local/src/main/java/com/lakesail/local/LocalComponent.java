@@ -4,9 +4,13 @@ import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.di.CoreModule;
 import com.lakesail.backend.di.InfraModule;
-import com.lakesail.backend.service.infra.ExecutionFailures;
+import com.lakesail.backend.di.WorkloadsModule;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
+import com.lakesail.backend.port.WorkloadRuntime;
+import com.lakesail.backend.service.ExecutionEndings;
+import com.lakesail.backend.service.job.CallbackEndpoint;
+import com.lakesail.backend.service.job.JobRunLimits;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
 import com.lakesail.backend.tasks.TaskDispatcher;
@@ -19,7 +23,7 @@ import javax.inject.Singleton;
 
 /** The embedded backend's object graph: the same services and router as on Lambda, local adapters. */
 @Singleton
-@Component(modules = {CoreModule.class, InfraModule.class, LocalCloudModule.class})
+@Component(modules = {CoreModule.class, InfraModule.class, WorkloadsModule.class, LocalCloudModule.class})
 interface LocalComponent {
     ApiHandler api();
 
@@ -31,7 +35,7 @@ interface LocalComponent {
     TaskDispatcher tasks();
 
     /** What the template's {@code EventsFunction} runs, told by the local engine of every execution's end. */
-    ExecutionFailures executionFailures();
+    ExecutionEndings executionEndings();
 
     @Component.Builder
     interface Builder {
@@ -52,6 +56,17 @@ interface LocalComponent {
 
         @BindsInstance
         Builder sandboxFaults(SandboxFaults faults);
+
+        /** The compute of job runs: Sail and the runner as local processes (see {@link LocalBackend.Builder#workloadRuntime}). */
+        @BindsInstance
+        Builder workloadRuntime(WorkloadRuntime runtime);
+
+        /** This backend's own address, where runs report. */
+        @BindsInstance
+        Builder callbackEndpoint(CallbackEndpoint endpoint);
+
+        @BindsInstance
+        Builder jobRunLimits(JobRunLimits limits);
 
         LocalComponent build();
     }

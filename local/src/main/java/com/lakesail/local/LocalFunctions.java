@@ -1,6 +1,6 @@
 package com.lakesail.local;
 
-import com.lakesail.backend.service.infra.ExecutionFailures;
+import com.lakesail.backend.service.ExecutionEnded;
 import com.lakesail.backend.tasks.TaskDispatcher;
 import com.lakesail.backend.tasks.TaskException;
 import com.lakesail.local.workflow.TaskFailedException;
@@ -18,7 +18,7 @@ final class LocalFunctions {
     private LocalFunctions() {
     }
 
-    static void register(WorkflowEngine engine, TaskDispatcher tasks, ExecutionFailures failures) {
+    static void register(WorkflowEngine engine, TaskDispatcher tasks, ExecutionEnded failures) {
         engine.tasks().register(TASK_FUNCTION, payload -> {
             try {
                 return tasks.dispatch(payload);

@@ -77,7 +77,7 @@ final class LocalHttpServer implements AutoCloseable {
 
     /** Keeps at most one byte past the limit: enough for the handler to refuse it, no more. */
     private static String body(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(ApiHandler.MAX_BODY_BYTES + 1);
+        byte[] bytes = in.readNBytes(ApiHandler.MAX_CALLBACK_BODY_BYTES + 1);
         // Drop the rest, so the client reads the 413 rather than a reset connection; but only so much,
         // so nobody can hold a server thread by sending forever (past it, the connection is reset).
         // read(), not skip(): the exchange's fixed-length stream bounds read() but hands skip() to the

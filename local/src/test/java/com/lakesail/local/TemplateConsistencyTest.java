@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.lakesail.backend.service.infra.InfraWorkflows;
+import com.lakesail.backend.service.job.JobRunWorkflows;
 import com.lakesail.backend.tasks.CatalogTasks;
 import com.lakesail.backend.tasks.CloudAccountTasks;
 import com.lakesail.backend.tasks.ClusterTasks;
+import com.lakesail.backend.tasks.JobRunTasks;
 import com.lakesail.backend.tasks.NetworkTasks;
 import com.lakesail.backend.tasks.TaskDispatcher;
 import com.lakesail.backend.tasks.TaskException;
@@ -69,7 +71,7 @@ class TemplateConsistencyTest {
     @Test
     void stateMachines_whenDeclared_haveTheirFileAndEverySubstitution() throws IOException {
         List<Map.Entry<String, JsonNode>> machines = resourcesOfType("AWS::Serverless::StateMachine");
-        assertEquals(8, machines.size(), "one state machine per lifecycle");
+        assertEquals(9, machines.size(), "one state machine per lifecycle");
         for (Map.Entry<String, JsonNode> machine : machines) {
             JsonNode properties = machine.getValue().path("Properties");
             Path file = ROOT.resolve(properties.path("DefinitionUri").asText());
@@ -93,7 +95,8 @@ class TemplateConsistencyTest {
     @Test
     void stateMachineFiles_whenRead_useOnlyTasksAndErrorsTheTaskFunctionKnows() throws Exception {
         Set<String> known = new TaskDispatcher(new CloudAccountTasks(null, null, null), new NetworkTasks(null, null),
-                new ClusterTasks(null, null, null), new CatalogTasks(null, null)).names();
+                new ClusterTasks(null, null, null), new CatalogTasks(null, null),
+                new JobRunTasks(null, null, null, null, null, null, null, null, null)).names();
         Set<String> tasks = new TreeSet<>();
         Set<String> errors = new TreeSet<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("statemachines"))) {
@@ -153,11 +156,20 @@ class TemplateConsistencyTest {
     @Test
     void functions_whenTheirGraphNeedsConfiguration_haveTheEnvironmentTheirModulesRead() {
         JsonNode api = resources.path("ApiFunction").path("Properties").path("Environment").path("Variables");
-        for (String machine : InfraWorkflows.STATE_MACHINES) {
-            assertEquals(machine, api.path(InfraWorkflows.arnVariable(machine)).asText(),
-                    "ApiFunction's " + InfraWorkflows.arnVariable(machine) + " names the state machine it starts");
+        List<String> all = new ArrayList<>(InfraWorkflows.STATE_MACHINES);
+        all.add(JobRunWorkflows.STATE_MACHINE);
+        for (String machine : all) {
             assertTrue(resources.has(machine), "no state machine " + machine);
+            assertEquals(arnOf(machine), api.path(InfraWorkflows.arnVariable(machine)).asText(),
+                    "ApiFunction's " + InfraWorkflows.arnVariable(machine) + " names the state machine it starts");
         }
+        String jobRun = InfraWorkflows.arnVariable(JobRunWorkflows.STATE_MACHINE);
+        assertEquals(arnOf(JobRunWorkflows.STATE_MACHINE), variables("TaskFunction").path(jobRun).asText(),
+                "the task function starts automatic retries");
+        assertEquals(JobRunWorkflows.STATE_MACHINE, variables("EventsFunction").path(jobRun).asText(),
+                "the events function starts cleanup executions");
+        assertTrue(variables("TaskFunction").path("API_ENDPOINT").asText().contains("${Api}.execute-api"),
+                "runs report to the API: the task function hands them its address");
         assertEquals("TaskFunctionRole.Arn", api.path("CONTROL_PLANE_ROLE_ARN").asText(),
                 "ApiFunction: the role template it shows makes customer roles trust the task function's role");
     }
@@ -201,6 +213,20 @@ class TemplateConsistencyTest {
         throw new AssertionError("the task function's role has no sts:AssumeRole statement");
     }
 
+    /**
+     * The ARN a function names a state machine by: built from the machine's Name, since a !Ref from
+     * the API function (on which the API, and through API_ENDPOINT the task function, depends) would
+     * be a cycle.
+     */
+    private String arnOf(String machine) {
+        String name = resources.path(machine).path("Properties").path("Name").asText();
+        return "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:" + name;
+    }
+
+    private JsonNode variables(String function) {
+        return resources.path(function).path("Properties").path("Environment").path("Variables");
+    }
+
     // ---- what the adapters call
 
     /**
@@ -213,10 +239,13 @@ class TemplateConsistencyTest {
         assertTrue(workflowsUsedByApi.contains("states:StartExecution"), workflowsUsedByApi.toString());
         Set<String> sts = calls(BACKEND.resolve("aws/AwsCloudProvider.java"), "sts", "sts");
         assertEquals(Set.of("sts:AssumeRole"), sts);
+        // A job run whose execution ended unrecorded gets a cleanup execution from the events function.
+        Set<String> cleanups = sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunWorkflows.java"));
+        assertTrue(cleanups.contains("states:StartExecution"), cleanups.toString());
         return Map.of(
                 "ApiFunction", union(store, workflowsUsedByApi),
-                "TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks"))),
-                "EventsFunction", store);
+                "TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks")), cleanups),
+                "EventsFunction", union(store, cleanups));
     }
 
     /** The DynamoDB actions of the store adapter; a transaction is authorised as the writes it holds. */

@@ -18,6 +18,8 @@ import com.lakesail.sdk.infrastructure.NetworkService;
 import com.lakesail.sdk.internal.DefaultLakeSail;
 import com.lakesail.sdk.internal.DefaultLakeSailBuilder;
 import com.lakesail.sdk.internal.LocalBackendFile;
+import com.lakesail.sdk.jobs.JobRunService;
+import com.lakesail.sdk.jobs.JobService;
 import com.lakesail.sdk.organizations.OrganizationService;
 import java.net.URI;
 import java.nio.file.Path;
@@ -133,6 +135,12 @@ public interface LakeSail extends AutoCloseable {
 
     /** Catalogs of this client's organization. */
     CatalogService catalogs();
+
+    /** Jobs of this client's organization: versioned definitions of work, and starting runs of them. */
+    JobService jobs();
+
+    /** Runs of this client's organization's jobs: read, list, cancel, retry, logs. */
+    JobRunService jobRuns();
 
     /** Releases the client's threads; later calls fail with an {@code SdkClientException}. */
     @Override

@@ -29,6 +29,9 @@ import javax.inject.Inject;
 public final class ApiHandler {
     /** Larger bodies are refused with 413 before parsing. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** A runner's report may carry a result preview or a batch of log lines: its limit is larger. */
+    public static final int MAX_CALLBACK_BODY_BYTES = 1024 * 1024;
+    private static final String CALLBACKS = "/v1/callbacks/";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final Router router;
@@ -94,9 +97,10 @@ public final class ApiHandler {
         ApiResponse response;
         String errorCode = null;
         try {
-            if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            int limit = request.path().startsWith(CALLBACKS) ? MAX_CALLBACK_BODY_BYTES : MAX_BODY_BYTES;
+            if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > limit) {
                 errorCode = "PayloadTooLarge";
-                response = ErrorBody.of(errorCode, "the body is larger than " + MAX_BODY_BYTES + " bytes",
+                response = ErrorBody.of(errorCode, "the body is larger than " + limit + " bytes",
                         List.of(new FieldError("body", "is too large")), requestId);
             } else {
                 Router.Result result = router.match(request.method(), request.path());

@@ -7,7 +7,9 @@ import com.lakesail.backend.domain.ValidationException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -89,6 +91,107 @@ public final class Body {
         return value.textValue();
     }
 
+    /** An array of objects, each read like {@link #object}, or null when absent or JSON null. */
+    public List<Body> objects(String field) {
+        JsonNode value = field(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            errors.add(new FieldError(path + field, "must be an array of objects"));
+            return null;
+        }
+        List<Body> out = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isObject()) {
+                errors.add(new FieldError(path + field + "[" + i + "]", "must be an object"));
+                return null;
+            }
+            Body child = new Body((ObjectNode) value.get(i), path + field + "[" + i + "].", errors);
+            children.add(child);
+            out.add(child);
+        }
+        return out;
+    }
+
+    /** An object whose values are all strings, in field order, or null when absent or JSON null. */
+    public Map<String, String> stringMap(String field) {
+        JsonNode value = field(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            errors.add(new FieldError(path + field, "must be an object of strings"));
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                errors.add(new FieldError(path + field + "." + e.getKey(), "must be a string"));
+                return null;
+            }
+            out.put(e.getKey(), e.getValue().textValue());
+        }
+        return out;
+    }
+
+    /**
+     * A JSON string, integer, number or boolean as {@code String}, {@code Long}, {@code Double} or
+     * {@code Boolean}; null when absent or JSON null.
+     */
+    public Object scalar(String field) {
+        JsonNode value = field(field);
+        if (value == null) {
+            return null;
+        }
+        Object scalar = scalar(value);
+        if (scalar == null) {
+            errors.add(new FieldError(path + field, "must be a string, a number or a boolean"));
+        }
+        return scalar;
+    }
+
+    /** An object of scalars (see {@link #scalar}), in field order, or null when absent or JSON null. */
+    public Map<String, Object> scalarMap(String field) {
+        JsonNode value = field(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            errors.add(new FieldError(path + field, "must be an object"));
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Object scalar = scalar(e.getValue());
+            if (scalar == null) {
+                errors.add(new FieldError(path + field + "." + e.getKey(), "must be a string, a number or a boolean"));
+                return null;
+            }
+            out.put(e.getKey(), scalar);
+        }
+        return out;
+    }
+
+    /** The field's JSON as it is, unchecked, or null when absent or JSON null. */
+    public JsonNode json(String field) {
+        return field(field);
+    }
+
+    public Boolean bool(String field) {
+        JsonNode value = field(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            errors.add(new FieldError(path + field, "must be true or false"));
+            return null;
+        }
+        return value.booleanValue();
+    }
+
     public Integer int32(String field) {
         JsonNode value = field(field);
         if (value == null) {
@@ -113,6 +216,19 @@ public final class Body {
         return value.longValue();
     }
 
+    private static Object scalar(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isIntegralNumber()) {
+            return value.canConvertToLong() ? value.longValue() : null;
+        }
+        return value.isNumber() ? value.doubleValue() : null;
+    }
+
     private JsonNode field(String field) {
         read.add(field);
         JsonNode value = node.get(field);
@@ -122,6 +238,16 @@ public final class Body {
     /** Throws when a field had the wrong type or was not one the operation reads. */
     public void done() {
         refuseUnknown();
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    /**
+     * Throws when a field had the wrong type, but lets unknown fields pass: for the runner protocol,
+     * whose reporters may be newer than this service and add fields it does not know yet.
+     */
+    public void doneAllowingUnknown() {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

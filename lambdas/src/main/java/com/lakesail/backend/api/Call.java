@@ -32,12 +32,22 @@ public final class Call {
         return request.query().get(name);
     }
 
+    /** A request header, or null; names match case-insensitively. */
+    public String header(String name) {
+        return request.header(name);
+    }
+
     public Principal principal() {
         return principal;
     }
 
     public String path(String name) {
         return pathParams.get(name);
+    }
+
+    /** The body as it came, or null. */
+    public String rawBody() {
+        return request.body();
     }
 
     public Body body() {

@@ -10,7 +10,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {CoreModule.class, InfraModule.class, LambdaModule.class, DynamoDbModule.class,
-        StepFunctionsModule.class, ApiModule.class})
+        StepFunctionsModule.class, ApiModule.class, WorkloadsModule.class, AwsWorkloadsModule.class})
 public interface ApiComponent {
     ApiHandler api();
 }

@@ -1,13 +1,19 @@
 package com.lakesail.backend.di;
 
 import com.lakesail.backend.port.Ids;
+import com.lakesail.backend.service.AccessSnapshots;
+import com.lakesail.backend.service.AuditLog;
+import com.lakesail.backend.service.Authorizer;
 import com.lakesail.backend.service.RandomIds;
+import com.lakesail.backend.service.ResourceHierarchy;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.Multibinds;
+import java.util.Set;
 import javax.inject.Singleton;
 
 /** Bindings both hosts share. */
-@Module(includes = RouteGroups.class)
+@Module(includes = {RouteGroups.class, CoreModule.Hierarchies.class})
 public final class CoreModule {
     private CoreModule() {
     }
@@ -16,5 +22,21 @@ public final class CoreModule {
     @Singleton
     static Ids ids() {
         return new RandomIds();
+    }
+
+    /**
+     * An authorizer that knows where every resource lives: each area a host's graph includes
+     * contributes its hierarchy (infrastructure: account → network → cluster; jobs: team → job → run).
+     */
+    @Provides
+    static Authorizer authorizer(AccessSnapshots snapshots, AuditLog audit, Set<ResourceHierarchy> hierarchies) {
+        return new Authorizer(snapshots, audit, ResourceHierarchy.of(hierarchies));
+    }
+
+    /** Declares the set of resource hierarchies, empty unless an area's module contributes one. */
+    @Module
+    interface Hierarchies {
+        @Multibinds
+        Set<ResourceHierarchy> hierarchies();
     }
 }

@@ -1,12 +1,15 @@
 package com.lakesail.backend.di;
 
-import com.lakesail.backend.service.infra.ExecutionFailures;
+import com.lakesail.backend.service.ExecutionEndings;
 import dagger.Component;
 import javax.inject.Singleton;
 
-/** The events function's object graph: marking failed executions' resources, over the store alone. */
+/**
+ * The events function's object graph: marks the resources of executions that ended badly failed, and
+ * ends (with a cleanup execution) job runs whose execution died.
+ */
 @Singleton
-@Component(modules = {LambdaModule.class, DynamoDbModule.class})
+@Component(modules = {LambdaModule.class, DynamoDbModule.class, StepFunctionsModule.class, AwsWorkloadsModule.class})
 public interface EventsComponent {
-    ExecutionFailures executionFailures();
+    ExecutionEndings executionEndings();
 }

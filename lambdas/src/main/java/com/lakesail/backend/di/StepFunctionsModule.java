@@ -2,12 +2,15 @@ package com.lakesail.backend.di;
 
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.service.infra.InfraWorkflows;
+import com.lakesail.backend.service.job.JobRunWorkflows;
 import com.lakesail.backend.stepfunctions.SfnWorkflows;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -29,13 +32,24 @@ public final class StepFunctionsModule {
                 .overrideConfiguration(overrides).build();
     }
 
-    /** State machine ARNs from {@code STATE_MACHINE_<NAME>} variables (template.yaml sets them on the API function). */
+    /** Every state machine a function may start. */
+    static final List<String> STATE_MACHINES = Stream.concat(InfraWorkflows.STATE_MACHINES.stream(),
+            Stream.of(JobRunWorkflows.STATE_MACHINE)).toList();
+
+    /**
+     * State machine ARNs from {@code STATE_MACHINE_<NAME>} variables: template.yaml gives each function
+     * those it starts (the API function all; the task and events functions {@code JobRun}). Starting
+     * one a function was not given fails with a {@link com.lakesail.backend.port.WorkflowException}.
+     */
     @Provides
     @Singleton
     static Workflows workflows(Lazy<SfnClient> sfn) {
         Map<String, String> arns = new LinkedHashMap<>();
-        for (String name : InfraWorkflows.STATE_MACHINES) {
-            arns.put(name, Environment.required(InfraWorkflows.arnVariable(name)));
+        for (String name : STATE_MACHINES) {
+            String arn = Environment.optional(InfraWorkflows.arnVariable(name));
+            if (arn != null) {
+                arns.put(name, arn);
+            }
         }
         return new SfnWorkflows(sfn::get, arns);
     }

@@ -4,9 +4,11 @@ import com.lakesail.backend.tasks.TaskDispatcher;
 import dagger.Component;
 import javax.inject.Singleton;
 
-/** The workflow task function's object graph: the tasks, the store and the customer's cloud. */
+/** The workflow task function's object graph: the tasks, the store, the customer's cloud and
+ * the job runs' compute (automatic retries start new runs). */
 @Singleton
-@Component(modules = {LambdaModule.class, DynamoDbModule.class, CustomerCloudModule.class})
+@Component(modules = {CoreModule.class, InfraModule.class, WorkloadsModule.class, LambdaModule.class,
+        DynamoDbModule.class, CustomerCloudModule.class, StepFunctionsModule.class, AwsWorkloadsModule.class})
 public interface TaskComponent {
     TaskDispatcher tasks();
 }

@@ -59,12 +59,13 @@ public enum Permission {
     CATALOGS_DELETE("catalogs:delete", "DELETE /v1/orgs/{orgId}/catalogs/{catalogId}"),
 
     JOBS_CREATE("jobs:create", "POST /v1/orgs/{orgId}/jobs"),
-    JOBS_READ("jobs:read", "GET /v1/orgs/{orgId}/jobs", "GET /v1/orgs/{orgId}/jobs/{jobId}"),
+    JOBS_READ("jobs:read", "GET /v1/orgs/{orgId}/jobs", "GET /v1/orgs/{orgId}/jobs/{jobId}",
+            "GET /v1/orgs/{orgId}/jobs/{jobId}/versions", "GET /v1/orgs/{orgId}/jobs/{jobId}/versions/{versionNumber}"),
     JOBS_UPDATE("jobs:update", "PATCH /v1/orgs/{orgId}/jobs/{jobId}", "POST /v1/orgs/{orgId}/jobs/{jobId}/versions"),
     JOBS_DELETE("jobs:delete", "DELETE /v1/orgs/{orgId}/jobs/{jobId}"),
-    JOBS_PROMOTE("jobs:promote", "POST /v1/orgs/{orgId}/jobs/{jobId}/versions/{version}/promote"),
+    JOBS_PROMOTE("jobs:promote", "POST /v1/orgs/{orgId}/jobs/{jobId}/versions/{versionNumber}/promote"),
     JOBS_PAUSE("jobs:pause", "POST /v1/orgs/{orgId}/jobs/{jobId}/pause", "POST /v1/orgs/{orgId}/jobs/{jobId}/resume"),
-    JOBS_RUN("jobs:run", "POST /v1/orgs/{orgId}/jobs/{jobId}/runs"),
+    JOBS_RUN("jobs:run", "POST /v1/orgs/{orgId}/jobs/{jobId}/runs", "POST /v1/orgs/{orgId}/job-runs/{runId}/retry"),
 
     JOB_RUNS_READ("job-runs:read", "GET /v1/orgs/{orgId}/job-runs", "GET /v1/orgs/{orgId}/job-runs/{runId}",
             "GET /v1/orgs/{orgId}/job-runs/{runId}/logs"),
@@ -87,6 +88,12 @@ public enum Permission {
     public static final List<String> CALLER_ROUTES = List.of(
             "GET /v1/openapi.json", "POST /v1/signup", "GET /v1/me", "POST /v1/me/tokens", "GET /v1/me/tokens", "DELETE /v1/me/tokens/{tokenId}",
             "POST /v1/orgs", "GET /v1/orgs", "POST /v1/invitations/accept");
+
+    /**
+     * Routes a run's own workloads call (its Sail watcher and runner), authenticated by the run's
+     * callback credential instead of a user token: the credential is their whole guard.
+     */
+    public static final List<String> CALLBACK_ROUTES = List.of("POST /v1/callbacks/job-runs/{runId}/events");
 
     private final String wire;
     private final List<String> routes;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lakesail.backend.di.DaggerEventsComponent;
-import com.lakesail.backend.service.infra.ExecutionFailures;
+import com.lakesail.backend.service.ExecutionEnded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,21 +15,22 @@ import java.time.Instant;
 /**
  * The events function: EventBridge delivers "Step Functions Execution Status Change" events of the
  * lifecycle state machines ({@code detail.status} FAILED, TIMED_OUT or ABORTED, as the rule in
- * template.yaml filters); {@link ExecutionFailures} marks the resource failed if no task did. An
+ * template.yaml filters); {@link com.lakesail.backend.service.ExecutionEndings} marks the resource
+ * failed (or, for a job run, cleans up and ends it) if no task did. An
  * event of any other shape is refused with an {@link IllegalArgumentException} saying what is
  * missing (EventBridge then retries it and drops it, as the rule's RetryPolicy says).
  */
 public final class ExecutionStatusHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ExecutionFailures failures;
+    private final ExecutionEnded failures;
 
     /** Called by the Lambda runtime during init, so the graph is built before SnapStart's snapshot. */
     public ExecutionStatusHandler() {
         this(Graph.FAILURES);
     }
 
-    ExecutionStatusHandler(ExecutionFailures failures) {
+    ExecutionStatusHandler(ExecutionEnded failures) {
         this.failures = failures;
     }
 
@@ -56,6 +57,6 @@ public final class ExecutionStatusHandler implements RequestStreamHandler {
 
     /** Holder idiom: the graph is built on first use, once per container. */
     private static final class Graph {
-        static final ExecutionFailures FAILURES = DaggerEventsComponent.create().executionFailures();
+        static final ExecutionEnded FAILURES = DaggerEventsComponent.create().executionEndings();
     }
 }

@@ -9,7 +9,6 @@ import com.lakesail.backend.domain.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.inject.Inject;
 
 /**
  * Called at the entry of every tenant operation. Not being a member of an organization looks
@@ -24,11 +23,6 @@ public final class Authorizer {
     private final AccessSnapshots snapshots;
     private final AuditLog audit;
     private final ResourceHierarchy hierarchy;
-
-    @Inject
-    public Authorizer(AccessSnapshots snapshots, AuditLog audit) {
-        this(snapshots, audit, ResourceHierarchy.topLevel());
-    }
 
     public Authorizer(AccessSnapshots snapshots, AuditLog audit, ResourceHierarchy hierarchy) {
         this.snapshots = snapshots;

@@ -1,5 +1,7 @@
 package com.lakesail.backend.service;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -30,10 +32,23 @@ public interface ResourceHierarchy {
     }
 
     /**
-     * The hierarchy while every resource that exists (the organization's teams) sits directly under
-     * the organization.
+     * The hierarchies of several areas as one: each knows its own kinds of id and answers nothing
+     * for the others, so the answers are concatenated.
      */
-    static ResourceHierarchy topLevel() {
-        return (orgId, resourceId) -> List.of();
+    static ResourceHierarchy of(Collection<? extends ResourceHierarchy> areas) {
+        List<ResourceHierarchy> all = List.copyOf(areas);
+        return new ResourceHierarchy() {
+            @Override
+            public List<String> ancestors(String orgId, String resourceId) {
+                List<String> chain = new ArrayList<>();
+                all.forEach(h -> chain.addAll(h.ancestors(orgId, resourceId)));
+                return chain;
+            }
+
+            @Override
+            public boolean contains(String orgId, String resourceId) {
+                return all.stream().anyMatch(h -> h.contains(orgId, resourceId));
+            }
+        };
     }
 }

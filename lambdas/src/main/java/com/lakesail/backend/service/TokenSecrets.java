@@ -21,9 +21,14 @@ public final class TokenSecrets {
     }
 
     public static String newSecret() {
+        return newSecret(ApiToken.SECRET_PREFIX);
+    }
+
+    /** A secret of another kind, told apart by its prefix ({@code lsc_} for run callbacks). */
+    public static String newSecret(String prefix) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return ApiToken.SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String hash(String secret) {
@@ -41,9 +46,11 @@ public final class TokenSecrets {
     }
 
     public static boolean wellFormed(String candidate) {
-        return candidate != null && candidate.length() == ApiToken.SECRET_PREFIX.length() + 43
-                && candidate.startsWith(ApiToken.SECRET_PREFIX)
-                && candidate.chars().skip(ApiToken.SECRET_PREFIX.length())
-                .allMatch(TokenSecrets::base64UrlChar);
+        return wellFormed(ApiToken.SECRET_PREFIX, candidate);
+    }
+
+    public static boolean wellFormed(String prefix, String candidate) {
+        return candidate != null && candidate.length() == prefix.length() + 43 && candidate.startsWith(prefix)
+                && candidate.chars().skip(prefix.length()).allMatch(TokenSecrets::base64UrlChar);
     }
 }

@@ -24,11 +24,13 @@ public final class TaskDispatcher {
     private final Map<String, Task> tasks = new HashMap<>();
 
     @Inject
-    public TaskDispatcher(CloudAccountTasks accounts, NetworkTasks networks, ClusterTasks clusters, CatalogTasks catalogs) {
+    public TaskDispatcher(CloudAccountTasks accounts, NetworkTasks networks, ClusterTasks clusters, CatalogTasks catalogs,
+                          JobRunTasks jobRuns) {
         tasks.putAll(accounts.tasks());
         tasks.putAll(networks.tasks());
         tasks.putAll(clusters.tasks());
         tasks.putAll(catalogs.tasks());
+        tasks.putAll(jobRuns.tasks());
     }
 
     public Set<String> names() {

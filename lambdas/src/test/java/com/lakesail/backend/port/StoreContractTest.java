@@ -93,6 +93,17 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void put_whenTheBodyIsNearTheItemSizeLimit_roundTripsIt() {
+        // A run's result preview and a log chunk are stored as items of up to ~300 KB (DynamoDB allows 400 KB).
+        String big = "{\"rows\":\"" + "é✓x".repeat(40_000) + "\"}";
+        Item item = item(ORG_A, "JOBRUNRESULT#jrn_1").data(big).build();
+
+        store.put(item, Condition.none());
+
+        assertEquals(Optional.of(item), store.get(item.key()));
+    }
+
+    @Test
     void put_whenOptionalAttributesAreNull_roundTripsTheNulls() {
         Item item = new Item(ORG_A, "ORG", "Organization", 1, null, null, null, null, null, null);
 
@@ -364,6 +375,22 @@ public abstract class StoreContractTest {
         Page<Item> page = store.query(Query.partition(Query.Index.TABLE, ORG_A, "RUN#", 10, null).descending(true));
 
         assertEquals(List.of("RUN#2024-03", "RUN#2024-02", "RUN#2024-01"), sortKeys(page.items()));
+    }
+
+    @Test
+    void query_whenDescendingWithLimitOne_returnsOnlyTheLastOfThePrefixAndATokenForMore() {
+        // How a run's log finds its newest chunk: numbered sort keys under the run's prefix.
+        for (String sk : List.of("LOG#a#0000000001", "LOG#a#0000000002", "LOG#a#0000000010", "LOG#b#0000000099", "LOH#")) {
+            store.put(item(ORG_A, sk).build(), Condition.none());
+        }
+
+        Page<Item> page = store.query(Query.partition(Query.Index.TABLE, ORG_A, "LOG#a#", 1, null).descending(true));
+
+        assertEquals(List.of("LOG#a#0000000010"), sortKeys(page.items()));
+        assertNotNull(page.nextToken());
+        Page<Item> rest = store.query(Query.partition(Query.Index.TABLE, ORG_A, "LOG#a#", 10, page.nextToken())
+                .descending(true));
+        assertEquals(List.of("LOG#a#0000000002", "LOG#a#0000000001"), sortKeys(rest.items()));
     }
 
     @Test

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The catalogue guards every route exactly once, and the built-in roles are what their Javadoc says. */
 class PermissionCatalogueTest {
-    /** Areas whose routes exist now; the others (cloud accounts, clusters, jobs...) are catalogued ahead. */
+    /** Areas whose routes exist now; the others (queries, sessions) are catalogued ahead. */
     private static final Set<String> BUILT = Set.of("organizations", "audit", "access", "members", "invitations", "teams",
-            "roles", "role-bindings");
+            "roles", "role-bindings", "cloud-accounts", "networks", "clusters", "catalogs", "jobs", "job-runs");
 
     private final Set<String> routed = AccessGraph.over(new InMemoryStore(), Clock.systemUTC()).api().router().routes().stream()
             .map(r -> r.method() + " " + r.template()).collect(Collectors.toSet());
@@ -28,6 +28,7 @@ class PermissionCatalogueTest {
     @Test
     void router_whenItHasARoute_theCatalogueOrTheCallerRoutesGuardIt() {
         Set<String> guarded = new HashSet<>(Permission.CALLER_ROUTES);
+        guarded.addAll(Permission.CALLBACK_ROUTES);
         for (Permission p : Permission.values()) {
             guarded.addAll(p.routes());
         }
@@ -45,12 +46,14 @@ class PermissionCatalogueTest {
             }
         }
         missing.addAll(Permission.CALLER_ROUTES.stream().filter(r -> !routed.contains(r)).toList());
+        missing.addAll(Permission.CALLBACK_ROUTES.stream().filter(r -> !routed.contains(r)).toList());
         assertEquals(List.of(), missing);
     }
 
     @Test
     void catalogue_whenRoutesAreListed_eachAppearsOnceAndPermissionsParseBack() {
         List<String> all = new ArrayList<>(Permission.CALLER_ROUTES);
+        all.addAll(Permission.CALLBACK_ROUTES);
         for (Permission p : Permission.values()) {
             assertEquals(p, Permission.parse(p.wire()));
             assertTrue(p.wire().matches("[a-z-]+:[a-z-]+"), p.wire());
@@ -70,6 +73,10 @@ class PermissionCatalogueTest {
         assertFalse(BuiltInRole.DEVELOPER.grants(Permission.CLUSTERS_CREATE));
         assertTrue(BuiltInRole.DEVELOPER.grants(Permission.JOBS_RUN));
         assertFalse(BuiltInRole.ANALYST.grants(Permission.JOBS_RUN));
+        assertFalse(BuiltInRole.ANALYST.grants(Permission.JOBS_CREATE));
+        assertTrue(BuiltInRole.ANALYST.grants(Permission.JOB_RUNS_READ));
+        assertFalse(BuiltInRole.ANALYST.grants(Permission.JOB_RUNS_CANCEL));
+        assertTrue(BuiltInRole.DEVELOPER.grants(Permission.JOB_RUNS_CANCEL));
         assertTrue(BuiltInRole.ANALYST.grants(Permission.SESSIONS_EXECUTE));
         for (Permission p : BuiltInRole.VIEWER.permissions()) {
             assertEquals("read", p.action(), p.wire());

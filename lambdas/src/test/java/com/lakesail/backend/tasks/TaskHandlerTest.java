@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The task function's edge: what reaches it that is not a task fails the stage with a reason, never a parse trace. */
 class TaskHandlerTest {
     private final TaskHandler handler = new TaskHandler(new TaskDispatcher(new CloudAccountTasks(null, null, null),
-            new NetworkTasks(null, null), new ClusterTasks(null, null, null), new CatalogTasks(null, null)));
+            new NetworkTasks(null, null), new ClusterTasks(null, null, null), new CatalogTasks(null, null),
+            new JobRunTasks(null, null, null, null, null, null, null, null, null)));
 
     @Test
     void handleRequest_whenPayloadIsNotJson_failsTheStageSayingSo() {

@@ -39,6 +39,11 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         return new ApiRequest("PATCH", path, Map.of(), body, false, null);
     }
 
+    /** A POST that is not a create (an action such as cancel or promote): no key, not retried on 5xx. */
+    static ApiRequest post(String path, Object body) {
+        return new ApiRequest("POST", path, Map.of(), body, false, null);
+    }
+
     static ApiRequest create(String path, Object body, String idempotencyKey) {
         return new ApiRequest("POST", path, Map.of(), body, true, idempotencyKey);
     }

@@ -16,6 +16,8 @@ import com.lakesail.sdk.infrastructure.CatalogService;
 import com.lakesail.sdk.infrastructure.CloudAccountService;
 import com.lakesail.sdk.infrastructure.ClusterService;
 import com.lakesail.sdk.infrastructure.NetworkService;
+import com.lakesail.sdk.jobs.JobRunService;
+import com.lakesail.sdk.jobs.JobService;
 import com.lakesail.sdk.organizations.OrganizationService;
 import java.net.URI;
 import java.util.Objects;
@@ -31,6 +33,7 @@ public final class DefaultLakeSail implements LakeSail {
     private final OrganizationService organizations;
     private final AccessServices access;
     private final InfrastructureServices infrastructure;
+    private final WorkloadServices workloads;
 
     DefaultLakeSail(RestClient rest, String organizationId, boolean ownsRestClient) {
         this.rest = rest;
@@ -41,6 +44,7 @@ public final class DefaultLakeSail implements LakeSail {
         this.organizations = new DefaultOrganizationService(rest, organizationId);
         this.access = new AccessServices(rest, organizationId);
         this.infrastructure = new InfrastructureServices(rest, organizationId);
+        this.workloads = WorkloadServices.of(rest, organizationId);
     }
 
     public static SignupResult signup(URI endpoint, SignupRequest request) {
@@ -131,6 +135,16 @@ public final class DefaultLakeSail implements LakeSail {
     @Override
     public CatalogService catalogs() {
         return infrastructure.catalogs();
+    }
+
+    @Override
+    public JobService jobs() {
+        return workloads.jobs();
+    }
+
+    @Override
+    public JobRunService jobRuns() {
+        return workloads.jobRuns();
     }
 
     @Override

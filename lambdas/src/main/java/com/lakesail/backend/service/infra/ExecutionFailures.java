@@ -11,6 +11,7 @@ import com.lakesail.backend.domain.infra.ClusterStatus;
 import com.lakesail.backend.domain.infra.Network;
 import com.lakesail.backend.domain.infra.NetworkStatus;
 import com.lakesail.backend.port.Condition;
+import com.lakesail.backend.service.ExecutionEnded;
 import com.lakesail.backend.store.InfraItems;
 import java.io.IOException;
 import java.time.Clock;
@@ -32,7 +33,7 @@ import javax.inject.Inject;
  * failures.executionEnded("clu_...-provision-1", "TIMED_OUT", "{\"orgId\":...,\"clusterId\":...}", "States.Timeout", null, stoppedAt);
  * }</pre>
  */
-public final class ExecutionFailures {
+public final class ExecutionFailures implements ExecutionEnded {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> BAD_ENDINGS = Set.of("FAILED", "TIMED_OUT", "ABORTED");
 
@@ -50,6 +51,7 @@ public final class ExecutionFailures {
      *                  belongs to a newer operation, which a late (or repeated) event must not fail
      * @return true when this call marked a resource failed
      */
+    @Override
     public boolean executionEnded(String executionName, String status, String inputJson, String error, String cause,
                                   Instant stoppedAt) {
         if (!BAD_ENDINGS.contains(status) || executionName == null || inputJson == null) {

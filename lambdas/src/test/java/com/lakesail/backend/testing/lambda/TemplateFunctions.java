@@ -2,6 +2,7 @@ package com.lakesail.backend.testing.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Lambda functions {@code template.yaml} deploys, as the runtime would see them: handler,
@@ -84,12 +87,19 @@ public final class TemplateFunctions {
         return properties.has(name) ? properties.path(name).asText() : globals.path(name).asText(null);
     }
 
-    /** A literal stays; a reference to a resource or parameter becomes a value of the shape it resolves to. */
+    /**
+     * A literal stays; a reference to a resource or parameter becomes a value of the shape it resolves
+     * to, and so does each {@code ${...}} of a {@code !Sub} string.
+     */
     static String placeholder(JsonNode value, JsonNode template) {
         if (!value.isTextual()) {
             return value.toString();
         }
         String text = value.asText();
+        if (text.contains("${")) {
+            return SUBSTITUTION.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                    substitute(m.group(1), template)));
+        }
         String target = text.endsWith(".Arn") ? text.substring(0, text.length() - ".Arn".length()) : text;
         JsonNode parameter = template.path("Parameters").path(target);
         if (!parameter.isMissingNode()) {
@@ -107,6 +117,17 @@ public final class TemplateFunctions {
                     "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + target;
             case "AWS::SQS::Queue" -> "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/" + target;
             default -> target.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]+)}");
+
+    private static String substitute(String name, JsonNode template) {
+        return switch (name) {
+            case "AWS::Region" -> REGION;
+            case "AWS::AccountId" -> ACCOUNT;
+            case "AWS::Partition" -> "aws";
+            default -> placeholder(new TextNode(name), template);
         };
     }
 }

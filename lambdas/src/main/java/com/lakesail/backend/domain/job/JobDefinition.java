@@ -1,0 +1,140 @@
+package com.lakesail.backend.domain.job;
+
+import com.lakesail.backend.domain.ValidationException;
+import com.lakesail.backend.domain.Validator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What one job version runs, validated (DESIGN §9). The ids it names are checked against the
+ * organization by the service, which can read them; everything else is checked here.
+ *
+ * <pre>{@code
+ * Validator v = new Validator();
+ * JobDefinition d = JobDefinition.validate(v, "definition", input);
+ * v.throwIfInvalid();
+ * }</pre>
+ *
+ * @param catalogIds     the catalogs the run's Sail is configured with, in order
+ * @param sparkConf      extra Spark settings for the run's Sail ({@code spark.*})
+ * @param timeoutSeconds how long the running stage may take before the run ends {@code timeout}
+ */
+public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoint entrypoint, List<JobParameter> parameters,
+                            Map<String, String> sparkConf, Compute compute, int timeoutSeconds, RunRetries retries) {
+    public static final int DEFAULT_TIMEOUT_SECONDS = 86_400;
+    public static final int MIN_TIMEOUT_SECONDS = 10;
+    /** A week: a job that runs longer should be split, and the run's credential lives this long at most. */
+    public static final int MAX_TIMEOUT_SECONDS = 604_800;
+    public static final int MAX_CATALOGS = 20;
+    public static final int MAX_PARAMETERS = 50;
+    public static final int MAX_SPARK_CONF = 100;
+    /** Settings the platform owns: where Sail listens and how it starts. */
+    private static final List<String> RESERVED_CONF = List.of("spark.master", "spark.connect.", "spark.driver.host",
+            "spark.driver.bindAddress", "spark.driver.port", "spark.plugins", "spark.sql.catalog.");
+
+    public JobDefinition {
+        catalogIds = List.copyOf(catalogIds);
+        parameters = List.copyOf(parameters);
+        sparkConf = Collections.unmodifiableMap(new TreeMap<>(sparkConf));
+    }
+
+    /** A definition as a request carried it, before validation; null fields take their defaults. */
+    public record Input(String clusterId, List<String> catalogIds, Entrypoint.Input entrypoint,
+                        List<JobParameter.Input> parameters, Map<String, String> sparkConf, Compute.Input compute,
+                        Integer timeoutSeconds, RunRetries.Input retries) {
+    }
+
+    /** The definition {@code in} describes; errors are recorded in {@code v} under {@code field}. */
+    public static JobDefinition validate(Validator v, String field, Input in) {
+        if (in == null) {
+            v.require(false, field, "is required");
+            return null;
+        }
+        v.require(in.clusterId() != null && !in.clusterId().isBlank(), field + ".clusterId", "is required");
+        List<String> catalogs = in.catalogIds() == null ? List.of() : in.catalogIds();
+        v.require(catalogs.size() <= MAX_CATALOGS, field + ".catalogIds", "must name at most " + MAX_CATALOGS + " catalogs");
+        v.require(new HashSet<>(catalogs).size() == catalogs.size(), field + ".catalogIds", "must not repeat a catalog");
+        Entrypoint entrypoint = Entrypoint.validate(v, field + ".entrypoint", in.entrypoint());
+        List<JobParameter> parameters = parameters(v, field + ".parameters", in.parameters());
+        Map<String, String> conf = in.sparkConf() == null ? Map.of() : in.sparkConf();
+        sparkConf(v, field + ".sparkConf", conf);
+        Compute compute = Compute.validate(v, field + ".compute", in.compute());
+        int timeout = in.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : in.timeoutSeconds();
+        v.range(field + ".timeoutSeconds", timeout, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS);
+        RunRetries retries = RunRetries.validate(v, field + ".retries", in.retries());
+        if (!v.valid()) {
+            return null;
+        }
+        return new JobDefinition(in.clusterId(), catalogs, entrypoint, parameters, conf, compute, timeout, retries);
+    }
+
+    /**
+     * The parameters a run gets: the declared defaults, overridden by {@code given}.
+     *
+     * @throws ValidationException naming {@code parameters.<name>} for an undeclared parameter, a value
+     *     of the wrong type, or a parameter without default that was not given
+     */
+    public Map<String, Object> resolveParameters(Map<String, Object> given) {
+        Map<String, Object> supplied = given == null ? Map.of() : given;
+        Validator v = new Validator();
+        Map<String, JobParameter> declared = new LinkedHashMap<>();
+        parameters.forEach(p -> declared.put(p.name(), p));
+        for (String name : new TreeMap<>(supplied).keySet()) {
+            v.require(declared.containsKey(name), "parameters." + name, "is not a parameter of this job version"
+                    + (declared.isEmpty() ? " (it declares none)" : " (it declares " + String.join(", ", declared.keySet()) + ")"));
+        }
+        Map<String, Object> resolved = new TreeMap<>();
+        for (JobParameter p : declared.values()) {
+            Object raw = supplied.get(p.name());
+            if (raw == null) {
+                v.require(p.defaultValue() != null, "parameters." + p.name(), "is required: it has no default");
+                if (p.defaultValue() != null) {
+                    resolved.put(p.name(), p.defaultValue());
+                }
+                continue;
+            }
+            Object value = p.type().coerce(raw);
+            v.require(value != null, "parameters." + p.name(), "must be " + p.type().expected());
+            if (value != null) {
+                resolved.put(p.name(), value);
+            }
+        }
+        v.throwIfInvalid();
+        return resolved;
+    }
+
+    private static List<JobParameter> parameters(Validator v, String field, List<JobParameter.Input> inputs) {
+        if (inputs == null) {
+            return List.of();
+        }
+        v.require(inputs.size() <= MAX_PARAMETERS, field, "must declare at most " + MAX_PARAMETERS + " parameters");
+        List<JobParameter> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            JobParameter p = JobParameter.validate(v, field + "[" + i + "]", inputs.get(i));
+            if (p != null) {
+                v.require(p.name() == null || names.add(p.name()), field + "[" + i + "].name", "repeats a parameter name");
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static void sparkConf(Validator v, String field, Map<String, String> conf) {
+        v.require(conf.size() <= MAX_SPARK_CONF, field, "must hold at most " + MAX_SPARK_CONF + " settings");
+        for (Map.Entry<String, String> e : new TreeMap<>(conf).entrySet()) {
+            String key = e.getKey();
+            v.require(key.startsWith("spark.") && key.length() <= 256, field + "." + key, "must be a spark.* setting");
+            v.require(RESERVED_CONF.stream().noneMatch(r -> r.endsWith(".") ? key.startsWith(r) : key.equals(r)),
+                    field + "." + key, "is set by LakeSail and cannot be overridden");
+            v.require(e.getValue() != null && e.getValue().length() <= 4096, field + "." + key,
+                    "must be a string of at most 4096 characters");
+        }
+    }
+}

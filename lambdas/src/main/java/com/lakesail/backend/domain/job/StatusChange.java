@@ -1,0 +1,7 @@
+package com.lakesail.backend.domain.job;
+
+import java.time.Instant;
+
+/** A run entered {@code status} at {@code at}. */
+public record StatusChange(JobRunStatus status, Instant at) {
+}
