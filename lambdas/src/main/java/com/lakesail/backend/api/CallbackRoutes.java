@@ -8,10 +8,12 @@ import com.lakesail.backend.domain.job.ResultPreview;
 import com.lakesail.backend.service.job.CallbackEvent;
 import com.lakesail.backend.service.job.JobRunCallbacks;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 /**
@@ -21,7 +23,14 @@ import javax.inject.Inject;
  */
 public final class CallbackRoutes implements RouteGroup {
     public static final String EVENTS = "/v1/callbacks/job-runs/{runId}/events";
+    /** The identifiers a report carries are stored on the run item: bounded, so a report cannot outgrow it. */
+    static final int MAX_ENDPOINT = 1024;
+    static final int MAX_ERROR_CLASS = 256;
+    static final int MAX_METRICS = 50;
+    static final int MAX_METRIC_NAME = 100;
     private static final Set<String> STREAMS = Set.of("runner", "sail");
+    /** A Spark Connect connection string: it becomes the runner's SPARK_REMOTE. */
+    private static final Pattern ENDPOINT = Pattern.compile("sc://\\S+");
 
     private final JobRunCallbacks callbacks;
 
@@ -46,8 +55,8 @@ public final class CallbackRoutes implements RouteGroup {
                     + " logs, succeeded, failed");
         }
         CallbackEvent event = switch (type) {
-            case SAIL_READY -> new CallbackEvent(type, required(body.string("endpoint"), "endpoint"), null, null, null,
-                    null, null, null, null, null);
+            case SAIL_READY -> new CallbackEvent(type, endpoint(required(body.string("endpoint"), "endpoint")), null, null,
+                    null, null, null, null, null, null);
             case SAIL_FAILED -> new CallbackEvent(type, null, required(body.string("message"), "message"), null, null,
                     null, null, null, null, null);
             case STARTED, HEARTBEAT -> CallbackEvent.of(type);
@@ -64,7 +73,7 @@ public final class CallbackRoutes implements RouteGroup {
             case SUCCEEDED -> new CallbackEvent(type, null, null, null, null, null, null, null,
                     result(body.json("result")), metrics(body.json("metrics")));
             case FAILED -> new CallbackEvent(type, null, required(body.string("message"), "message"),
-                    body.string("errorClass"), body.int32("step"), null, null, null, null, null);
+                    errorClass(body.string("errorClass")), body.int32("step"), null, null, null, null, null);
         };
         body.doneAllowingUnknown();
         return event;
@@ -75,6 +84,21 @@ public final class CallbackRoutes implements RouteGroup {
             throw ValidationException.of(field, "is required for this event");
         }
         return value;
+    }
+
+    private static String endpoint(String endpoint) {
+        if (endpoint.length() > MAX_ENDPOINT || !ENDPOINT.matcher(endpoint).matches()) {
+            throw ValidationException.of("endpoint", "must be a Spark Connect address, sc://host:port, of at most "
+                    + MAX_ENDPOINT + " characters");
+        }
+        return endpoint;
+    }
+
+    private static String errorClass(String errorClass) {
+        if (errorClass != null && errorClass.length() > MAX_ERROR_CLASS) {
+            throw ValidationException.of("errorClass", "must be at most " + MAX_ERROR_CLASS + " characters");
+        }
+        return errorClass;
     }
 
     /** {@code {"columns": [{"name", "type"}], "rows": [[...]], "truncated": false}}; null when absent. */
@@ -117,7 +141,10 @@ public final class CallbackRoutes implements RouteGroup {
         return new ResultPreview(columns, rows, node.path("truncated").asBoolean(false));
     }
 
-    /** The runner's metrics: numbers, or objects of numbers (milliseconds per phase), kept as given. */
+    /**
+     * The runner's metrics: numbers, or objects of numbers (milliseconds per phase), kept as given;
+     * other values are ignored (a newer runner's). At most {@link #MAX_METRICS} names per object.
+     */
     private static Map<String, Object> metrics(JsonNode node) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         if (node == null) {
@@ -126,10 +153,13 @@ public final class CallbackRoutes implements RouteGroup {
         if (!node.isObject()) {
             throw ValidationException.of("metrics", "must be an object");
         }
+        List<FieldError> errors = new ArrayList<>();
+        bounded(node, "metrics", errors);
         node.fields().forEachRemaining(e -> {
             if (e.getValue().isNumber()) {
                 metrics.put(e.getKey(), e.getValue().numberValue());
             } else if (e.getValue().isObject()) {
+                bounded(e.getValue(), "metrics." + e.getKey(), errors);
                 Map<String, Object> inner = new LinkedHashMap<>();
                 e.getValue().fields().forEachRemaining(i -> {
                     if (i.getValue().isNumber()) {
@@ -139,6 +169,21 @@ public final class CallbackRoutes implements RouteGroup {
                 metrics.put(e.getKey(), inner);
             }
         });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
         return metrics;
+    }
+
+    private static void bounded(JsonNode metrics, String field, List<FieldError> errors) {
+        if (metrics.size() > MAX_METRICS) {
+            errors.add(new FieldError(field, "must hold at most " + MAX_METRICS + " metrics"));
+        }
+        for (Iterator<String> names = metrics.fieldNames(); names.hasNext(); ) {
+            if (names.next().length() > MAX_METRIC_NAME) {
+                errors.add(new FieldError(field, "must name each metric in at most " + MAX_METRIC_NAME + " characters"));
+                return;
+            }
+        }
     }
 }

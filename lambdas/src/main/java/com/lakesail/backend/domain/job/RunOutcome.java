@@ -9,6 +9,11 @@ package com.lakesail.backend.domain.job;
  */
 public record RunOutcome(TerminationCode code, String message, String errorClass, Integer step) {
 
+    public RunOutcome {
+        // Stored on the run as it is reported: bounded like the termination it becomes.
+        message = Termination.bounded(message);
+    }
+
     public static RunOutcome succeeded() {
         return new RunOutcome(TerminationCode.SUCCESS, null, null, null);
     }

@@ -3,6 +3,7 @@ package com.lakesail.backend.service.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.UnauthenticatedException;
+import com.lakesail.backend.domain.ValidationException;
 import com.lakesail.backend.domain.Wire;
 import com.lakesail.backend.domain.job.JobRun;
 import com.lakesail.backend.domain.job.JobRunStatus;
@@ -160,7 +161,11 @@ public final class JobRunCallbacks {
         }
     }
 
-    /** The preview as stored: rows dropped from the end until it fits, and then marked truncated. */
+    /**
+     * The preview as stored: rows dropped from the end until it fits, and then marked truncated.
+     *
+     * @throws ValidationException naming {@code result.columns} when the columns alone do not fit
+     */
     static ResultPreview bounded(ResultPreview result) {
         if (size(result) <= MAX_RESULT_BYTES) {
             return result;
@@ -169,7 +174,13 @@ public final class JobRunCallbacks {
         while (!rows.isEmpty() && size(new ResultPreview(result.columns(), rows, true)) > MAX_RESULT_BYTES) {
             rows.subList(Math.max(0, rows.size() - Math.max(1, rows.size() / 4)), rows.size()).clear();
         }
-        return new ResultPreview(result.columns(), rows, true);
+        ResultPreview kept = new ResultPreview(result.columns(), rows, true);
+        if (rows.isEmpty() && size(kept) > MAX_RESULT_BYTES) {
+            // Not a row fits: the item would outgrow the store's limit, so refuse rather than fail on the write.
+            throw ValidationException.of("result.columns", "take more than " + MAX_RESULT_BYTES / 1024
+                    + " KB: a result preview's columns must fit in it");
+        }
+        return kept;
     }
 
     private static int size(ResultPreview result) {

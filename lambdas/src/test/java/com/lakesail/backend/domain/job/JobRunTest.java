@@ -101,6 +101,20 @@ class JobRunTest {
     }
 
     @Test
+    void reports_whenTheirMessagesAreWholeStackTraces_keepThemBoundedBeforeTheRunEnds() {
+        // Stored on the run item as reported: a callback of 1 MiB must not outgrow it.
+        String trace = "x".repeat(500_000);
+
+        JobRun reported = running().withOutcome(new RunOutcome(TerminationCode.RUN_EXECUTION_ERROR, trace, "X", 1), T0)
+                .withRunnerProgress(new RunnerProgress(1, 2, trace), T0);
+
+        assertEquals(Termination.MAX_MESSAGE, reported.outcome().message().length());
+        assertTrue(reported.outcome().message().endsWith("…"));
+        assertEquals(Termination.MAX_MESSAGE, reported.runnerProgress().message().length());
+        assertEquals("short", new RunOutcome(TerminationCode.CLUSTER_ERROR, "short", null, null).message());
+    }
+
+    @Test
     void job_whenPromotingOverADraft_keepsTheNewerDraft() {
         Job job = Job.create("job_1", "org_1", "j", null, null, T0).withDraft(2, T0).withDraft(3, T0);
         Job promoted = job.promoted(2, T0);
