@@ -20,6 +20,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,20 +42,27 @@ import org.junit.jupiter.api.TestFactory;
  * The OpenAPI document ({@code lambdas/src/main/resources/openapi.json}) against the running API: it
  * is served unauthenticated, is a valid OpenAPI 3.1 document, names exactly the router's routes (with
  * their security and create semantics), and every request body it documents behaves as documented:
- * its example passes validation, and each constraint it states (required, type, unknown fields,
- * maxLength, minLength, pattern, enum, minimum, maximum, minItems, maxItems, uniqueItems) is refused
- * with a 400 naming the field.
+ * each of its examples is accepted, and each constraint it states (required, type, unknown fields,
+ * maxLength, minLength, pattern, enum, minimum, maximum, minItems, maxItems, uniqueItems, in the
+ * {@code oneOf} branch a discriminator picks) is refused with a 400 naming the field. Bodies go with
+ * the credential the operation declares: the owner's token, or a running run's callback credential.
  *
  * <p>A new route fails here until it is documented: add an operation under {@code paths} (copy a
- * neighbour; reuse {@code components}), with an {@code example} on its request body.
+ * neighbour; reuse {@code components}), with an {@code example} on its request body (or
+ * {@code examples}, one per variant).
  */
 class OpenApiContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOCUMENT = "lambdas/src/main/resources/openapi.json";
     private static final Pattern PATH_PARAM = Pattern.compile("\\{(\\w+)}");
     private static final String NOT_VALID = " not valid ";
+    private static final String CALLBACKS = "/v1/callbacks/";
+    private static final String CALLBACK_SCHEME = "callbackCredential";
+    /** The first statement of the job whose runs the fake runtime holds running, for the callback examples. */
+    private static final String HELD = "SELECT 'held for the callback examples'";
 
     private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private static final FakeWorkloadRuntime RUNTIME = new FakeWorkloadRuntime();
     private static LocalBackend backend;
     private static InfraSteps steps;
     private static HttpApi api;
@@ -64,7 +72,8 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        backend = LocalBackend.builder().port(0).inMemory().clock(CLOCK).workflowWorkers(0).requestLog(false).start();
+        backend = LocalBackend.builder().port(0).inMemory().clock(CLOCK).workflowWorkers(0).requestLog(false)
+                .workloadRuntime(RUNTIME).start();
         steps = new InfraSteps(backend, CLOCK);
         api = steps.api();
         Response served = api.get(OpenApiDocument.PATH, null);
@@ -113,7 +122,9 @@ class OpenApiContractTest {
         Set<String> documented = new TreeSet<>();
         forEachOperation((key, operation) -> documented.add(key));
 
-        List<String> missing = routes.keySet().stream().filter(k -> !documented.contains(k)).sorted()
+        // Grouped by path, so the operations of one path object read together.
+        List<String> missing = routes.keySet().stream().filter(k -> !documented.contains(k))
+                .sorted(Comparator.comparing((String k) -> k.split(" ")[1]).thenComparing(k -> k.split(" ")[0]))
                 .map(k -> k + "  → add paths[\"" + k.split(" ")[1] + "\"]." + k.split(" ")[0].toLowerCase(Locale.ROOT)).toList();
         List<String> extra = documented.stream().filter(k -> !routes.containsKey(k)).toList();
         assertTrue(missing.isEmpty() && extra.isEmpty(), "\n" + DOCUMENT + " and the router disagree."
@@ -123,8 +134,11 @@ class OpenApiContractTest {
         for (Map.Entry<String, Route> entry : routes.entrySet()) {
             JsonNode operation = operation(entry.getKey());
             Route route = entry.getValue();
-            boolean open = operation.path("security").isArray() && operation.path("security").isEmpty();
-            assertEquals(!route.authenticated(), open, entry.getKey() + ": security [] exactly when the route needs no token");
+            Set<String> expected = route.authenticated() ? Set.of("bearer")
+                    : route.template().startsWith(CALLBACKS) ? Set.of(CALLBACK_SCHEME) : Set.of();
+            assertEquals(expected, securitySchemes(operation), entry.getKey() + ": security is the bearer token (the"
+                    + " document's default) when the route takes a user token, [{\"" + CALLBACK_SCHEME + "\": []}] for a"
+                    + " runner's callback, [] when it takes no credential");
             if (route.create()) {
                 assertTrue(operation.path("responses").has("201"), entry.getKey() + " creates: document its 201");
                 assertTrue(operation.path("parameters").toString().contains("IdempotencyKey"),
@@ -147,33 +161,68 @@ class OpenApiContractTest {
             if (content.isMissingNode()) {
                 return;
             }
-            tests.add(dynamicTest(key, () -> {
-                assertTrue(content.has("example"), key + ": give its request body an example in " + DOCUMENT);
-                String[] methodAndPath = key.split(" ", 2);
-                String path = concretePath(methodAndPath[1]);
-                ObjectNode example = substituteFixtures((ObjectNode) content.get("example").deepCopy());
-                JsonNode schema = resolve(content.path("schema"));
-                List<Violation> violations = new ArrayList<>();
-                violations(schema, example, "", violations);
-                assertFalse(violations.isEmpty(), key + " documents no constraint on its body");
-                for (Violation violation : violations) {
-                    ObjectNode body = example.deepCopy();
-                    violation.apply().accept(body);
-                    Response response = api.send(methodAndPath[0], path, owner.token(), body.toString());
-                    String where = key + " with " + violation.description() + " (" + body + ") answered " + response;
-                    assertEquals(400, response.status(), where);
-                    assertEquals("ValidationError", response.json().path("error").path("code").asText(), where);
-                    assertTrue(response.fields().stream().anyMatch(f -> f.equals(violation.field())
-                            || f.startsWith(violation.field() + "[") || f.startsWith(violation.field() + ".")),
-                            "the 400 does not name " + violation.field() + ": " + where);
-                }
-                Response valid = api.send(methodAndPath[0], path, owner.token(), example.toString());
-                assertTrue(valid.status() != 400 && valid.status() < 500, key + ": its documented example " + example
-                        + " was refused: " + valid);
-                steps.settle();
-            }));
+            Map<String, JsonNode> examples = examples(content);
+            if (examples.isEmpty()) {
+                tests.add(dynamicTest(key, () -> assertFalse(examples.isEmpty(), key
+                        + ": give its request body an example (or examples, one per variant) in " + DOCUMENT)));
+            }
+            examples.forEach((name, value) -> tests.add(dynamicTest(key + (name.isEmpty() ? "" : " (" + name + ")"),
+                    () -> sendAsDocumented(key, operation, content, (ObjectNode) value.deepCopy()))));
         });
         return tests.stream();
+    }
+
+    /** The example, and each constraint broken in turn, sent with the credential the operation declares. */
+    private static void sendAsDocumented(String key, JsonNode operation, JsonNode content, ObjectNode documented) {
+        String[] methodAndPath = key.split(" ", 2);
+        ObjectNode example = substituteFixtures(documented);
+        Caller caller = securitySchemes(operation).contains(CALLBACK_SCHEME) ? runCallback(example)
+                : new Caller(owner.token(), Map.of());
+        String path = concretePath(methodAndPath[1], caller.fixtures());
+        JsonNode schema = resolve(content.path("schema"));
+        List<Violation> violations = new ArrayList<>();
+        violations(schema, example, "", violations);
+        assertFalse(violations.isEmpty(), key + " documents no constraint on its body");
+        for (Violation violation : violations) {
+            ObjectNode body = example.deepCopy();
+            violation.apply().accept(body);
+            Response response = api.send(methodAndPath[0], path, caller.token(), body.toString());
+            String where = key + " with " + violation.description() + " (" + body + ") answered " + response;
+            assertEquals(400, response.status(), where);
+            assertEquals("ValidationError", response.json().path("error").path("code").asText(), where);
+            assertTrue(response.fields().stream().anyMatch(f -> f.equals(violation.field())
+                    || f.startsWith(violation.field() + "[") || f.startsWith(violation.field() + ".")),
+                    "the 400 does not name " + violation.field() + ": " + where);
+        }
+        // A 404 or 409 can be the fixtures' state (a stale version, an unknowable token); a refused body or
+        // credential cannot.
+        Response valid = api.send(methodAndPath[0], path, caller.token(), example.toString());
+        assertTrue(!Set.of(400, 401, 403).contains(valid.status()) && valid.status() < 500
+                && operation.path("responses").has(String.valueOf(valid.status())),
+                key + ": its documented example " + example + " was refused, or answered an undocumented status: "
+                        + valid);
+        steps.settle();
+    }
+
+    /** Who sends a body: a token, and the fixtures its path takes besides the shared ones. */
+    private record Caller(String token, Map<String, String> fixtures) {
+    }
+
+    /**
+     * A run held running by the fake runtime, fresh for each example (reports may end it), and the
+     * credential that may send {@code event}: the Sail watcher's for {@code sail_*}, else the runner's.
+     */
+    private static Caller runCallback(ObjectNode event) {
+        Response run = api.post(InfraSteps.path(owner.organizationId(), "/jobs/" + FIXTURES.get("heldJobId") + "/runs"),
+                owner.token(), null);
+        assertEquals(201, run.status(), run.toString());
+        String runId = run.json().path("id").asText();
+        steps.runReady();
+        assertEquals("running", api.get(InfraSteps.path(owner.organizationId(), "/job-runs/" + runId), owner.token())
+                .json().path("status").asText(), "the held run reached running");
+        boolean sail = event.path("type").asText().startsWith("sail_");
+        String token = sail ? RUNTIME.sailOf(runId).callback().token() : RUNTIME.runner(runId).callback().token();
+        return new Caller(token, Map.of("runId", runId));
     }
 
     // ---- the constraints a schema documents, as bodies that break one each
@@ -182,7 +231,8 @@ class OpenApiContractTest {
     }
 
     /** Every constraint of {@code schema} that the example's shape reaches, as one broken body each. */
-    private static void violations(JsonNode schema, ObjectNode example, String prefix, List<Violation> out) {
+    private static void violations(JsonNode variants, ObjectNode example, String prefix, List<Violation> out) {
+        JsonNode schema = branch(variants, example, prefix);
         for (JsonNode required : schema.path("required")) {
             String name = required.asText();
             out.add(new Violation(prefix + name, "required " + prefix + name + " left out", body -> at(body, prefix).remove(name)));
@@ -223,6 +273,20 @@ class OpenApiContractTest {
                 }
             }
         }
+    }
+
+    /** The {@code oneOf} branch the example's discriminator names; a schema without {@code oneOf} as it is. */
+    private static JsonNode branch(JsonNode schema, ObjectNode example, String prefix) {
+        if (!schema.has("oneOf")) {
+            return schema;
+        }
+        String property = schema.path("discriminator").path("propertyName").asText(null);
+        assertNotNull(property, prefix + ": a oneOf needs a discriminator (propertyName and mapping) for its examples"
+                + " to be checked");
+        String value = example.path(property).asText();
+        JsonNode target = schema.path("discriminator").path("mapping").path(value);
+        assertTrue(target.isTextual(), prefix + property + " = '" + value + "' is in no discriminator mapping of " + schema);
+        return resolve(JSON.createObjectNode().put("$ref", target.asText()));
     }
 
     private static void arrayViolations(JsonNode p, ArrayNode value, String prefix, String name, List<Violation> out) {
@@ -301,6 +365,15 @@ class OpenApiContractTest {
         FIXTURES.put("memberId", members.path("items").get(0).path("id").asText());
         FIXTURES.put("bindingId", created(InfraSteps.path(org, "/role-bindings"), "{\"roleId\":\"viewer\",\"subject\":"
                 + "{\"type\":\"team\",\"id\":\"" + FIXTURES.get("teamId") + "\"}}"));
+        // The job the examples act on is the one the document's create example makes, so its run example fits.
+        JsonNode createJob = operation("POST /v1/orgs/{orgId}/jobs").path("requestBody").path("content")
+                .path("application/json").path("example");
+        assertFalse(createJob.isMissingNode(), "POST /v1/orgs/{orgId}/jobs: its example makes the job fixture");
+        FIXTURES.put("jobId", created(InfraSteps.path(org, "/jobs"), substituteFixtures(createJob.deepCopy()).toString()));
+        RUNTIME.script(HELD, FakeWorkloadRuntime.Runner.held());
+        FIXTURES.put("heldJobId", created(InfraSteps.path(org, "/jobs"), "{\"name\":\"held\",\"definition\":"
+                + "{\"clusterId\":\"" + FIXTURES.get("clusterId") + "\",\"entrypoint\":{\"type\":\"sql\",\"statements\":[\""
+                + HELD + "\"]}}}"));
     }
 
     private static String created(String path, String body) {
@@ -309,23 +382,34 @@ class OpenApiContractTest {
         return response.json().path("id").asText();
     }
 
-    private static String concretePath(String template) {
+    private static String concretePath(String template, Map<String, String> own) {
         Matcher m = PATH_PARAM.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = FIXTURES.get(m.group(1));
-            assertNotNull(value, template + ": no fixture for {" + m.group(1) + "}; add one to fixtures()");
+            String value = own.getOrDefault(m.group(1), FIXTURES.get(m.group(1)));
+            assertNotNull(value, template + ": no fixture for {" + m.group(1) + "}; " + (template.startsWith(CALLBACKS)
+                    ? "a runner's callback is sent for a fresh run once it declares security [{\"" + CALLBACK_SCHEME + "\": []}]"
+                    : "add one to fixtures()"));
             m.appendReplacement(out, value);
         }
         return m.appendTail(out).toString();
     }
 
-    /** Ids in examples name the fixtures: a cloudAccountId field becomes the fixture account, and so on. */
+    /**
+     * Ids in examples name the fixtures: a cloudAccountId field becomes the fixture account, each id
+     * of a catalogIds array the fixture catalog, and so on.
+     */
     private static ObjectNode substituteFixtures(ObjectNode example) {
         for (Iterator<Map.Entry<String, JsonNode>> it = example.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
+            String one = field.getKey().endsWith("Ids") ? field.getKey().substring(0, field.getKey().length() - 1) : null;
             if (field.getValue().isObject()) {
                 substituteFixtures((ObjectNode) field.getValue());
+            } else if (field.getValue().isArray() && FIXTURES.containsKey(one)) {
+                ArrayNode ids = (ArrayNode) field.getValue();
+                for (int i = 0; i < ids.size(); i++) {
+                    ids.set(i, JSON.getNodeFactory().textNode(FIXTURES.get(one)));
+                }
             } else if (field.getValue().isTextual() && FIXTURES.containsKey(field.getKey()) && !field.getKey().equals("roleId")) {
                 field.setValue(JSON.getNodeFactory().textNode(FIXTURES.get(field.getKey())));
             }
@@ -357,6 +441,25 @@ class OpenApiContractTest {
     private static JsonNode operation(String key) {
         String[] parts = key.split(" ", 2);
         return document.path("paths").path(parts[1]).path(parts[0].toLowerCase(Locale.ROOT));
+    }
+
+    /** The media type's example (named "") or its named examples' values. */
+    private static Map<String, JsonNode> examples(JsonNode content) {
+        Map<String, JsonNode> examples = new LinkedHashMap<>();
+        if (content.has("example")) {
+            examples.put("", content.get("example"));
+        }
+        content.path("examples").fields()
+                .forEachRemaining(e -> examples.put(e.getKey(), resolve(e.getValue()).path("value")));
+        return examples;
+    }
+
+    /** The schemes an operation takes: its own security, else the document's. */
+    private static Set<String> securitySchemes(JsonNode operation) {
+        JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
+        Set<String> schemes = new TreeSet<>();
+        security.forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
+        return schemes;
     }
 
     private static Set<String> parameterNames(JsonNode operation) {

@@ -3,7 +3,8 @@ package com.lakesail.backend.api;
 /**
  * One operation of the REST API.
  *
- * @param authenticated false only for sign-up and the OpenAPI document
+ * @param authenticated whether the caller's user token is checked: false only for sign-up, the OpenAPI
+ *                      document and the runners' callbacks (which check the run's callback credential)
  * @param create        a create: answers 201 and honours {@code Idempotency-Key}
  */
 public record Route(String method, String template, boolean authenticated, boolean create, Operation operation) {
