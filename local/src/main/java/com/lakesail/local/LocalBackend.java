@@ -3,6 +3,7 @@ package com.lakesail.local;
 import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.port.Store;
+import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
 import com.lakesail.local.sqlite.SqliteStore;
@@ -35,6 +36,7 @@ public final class LocalBackend implements AutoCloseable {
     private final SqliteStore store;
     private final WorkflowEngine workflows;
     private final LocalComponent component;
+    private final LocalReconciler reconciler;
     private final LocalHttpServer server;
     private final Path dataDirectory;
 
@@ -44,6 +46,7 @@ public final class LocalBackend implements AutoCloseable {
         // The engine is started only once the graph that holds its task handler and execution
         // listener exists, so executions persisted by an earlier run resume with both in place.
         WorkflowEngine engine = null;
+        LocalReconciler reconciling = null;
         try {
             engine = WorkflowEngine.builder().store(store).clock(builder.clock).workers(builder.workflowWorkers)
                     .deferStart().build();
@@ -55,8 +58,18 @@ public final class LocalBackend implements AutoCloseable {
                     .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off()).build();
             LocalFunctions.register(engine, component.tasks(), component.executionFailures());
             engine.start();
+            // Before the first request: whatever an earlier run committed but did not start, starts now.
+            reconciling = new LocalReconciler(component.reconciler(), builder.clock);
+            reconciling.runAtStartup();
+            if (builder.workflowWorkers > 0) {
+                reconciling.startPeriodic();
+            }
+            this.reconciler = reconciling;
             this.server = new LocalHttpServer(component.api(), builder.port);
         } catch (IOException | RuntimeException e) {
+            if (reconciling != null) {
+                reconciling.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -99,6 +112,16 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     /**
+     * Runs one reconciler pass over the outbox entries due now: starts the workflows of committed
+     * changes that have none, and settles resources whose execution ended unrecorded. A backend with
+     * workflow workers does this by itself every couple of seconds of its clock; with
+     * {@code workflowWorkers(0)} a test calls it, as it calls {@link WorkflowEngine#runUntilIdle()}.
+     */
+    public Reconciler.Pass reconcile() {
+        return reconciler.runDue();
+    }
+
+    /**
      * The default user, organization and a working token: reused from the data directory's
      * connection file when its token still works, created otherwise. See {@link LocalBootstrap}.
      */
@@ -116,6 +139,7 @@ public final class LocalBackend implements AutoCloseable {
             server.close();
         } finally {
             try {
+                reconciler.close();
                 workflows.close();
             } finally {
                 store.close();

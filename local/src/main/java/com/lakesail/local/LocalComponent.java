@@ -7,6 +7,7 @@ import com.lakesail.backend.di.InfraModule;
 import com.lakesail.backend.service.infra.ExecutionFailures;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
+import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
 import com.lakesail.backend.tasks.TaskDispatcher;
@@ -32,6 +33,9 @@ interface LocalComponent {
 
     /** What the template's {@code EventsFunction} runs, told by the local engine of every execution's end. */
     ExecutionFailures executionFailures();
+
+    /** What the template's {@code ReconcilerFunction} runs, at start-up and then periodically. */
+    Reconciler reconciler();
 
     @Component.Builder
     interface Builder {

@@ -63,7 +63,8 @@ class TemplateConsistencyTest {
             handlers.add(parts[0]);
         }
         assertTrue(handlers.containsAll(List.of("com.lakesail.backend.api.ApiGatewayHandler",
-                "com.lakesail.backend.tasks.TaskHandler", "com.lakesail.backend.events.ExecutionStatusHandler")), handlers.toString());
+                "com.lakesail.backend.tasks.TaskHandler", "com.lakesail.backend.events.ExecutionStatusHandler",
+                "com.lakesail.backend.reconciler.ReconcilerHandler")), handlers.toString());
     }
 
     @Test
@@ -122,6 +123,9 @@ class TemplateConsistencyTest {
         assertEquals(Set.of("sts:AssumeRole"), sts);
         requireGranted("TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks"))));
         requireGranted("EventsFunction", store);
+        Set<String> reconciler = reconcilerActions();
+        assertTrue(reconciler.containsAll(Set.of("states:StartExecution", "states:DescribeExecution")), reconciler.toString());
+        requireGranted("ReconcilerFunction", reconciler);
 
         Set<String> inCustomerAccount = union(calls(BACKEND.resolve("aws/AwsCloudProvider.java"), "cfn", "cloudformation"),
                 calls(BACKEND.resolve("aws/AwsCloudProvider.java"), "eks", "eks"));
@@ -140,12 +144,45 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void reconcilerFunction_whenDeployed_runsEveryMinuteOneAtATimeWithOnlyWhatItCalls() throws IOException {
+        JsonNode properties = resources.path("ReconcilerFunction").path("Properties");
+        List<JsonNode> schedules = new ArrayList<>();
+        properties.path("Events").forEach(e -> {
+            if (e.path("Type").asText().equals("Schedule")) {
+                schedules.add(e);
+            }
+        });
+        assertEquals(1, schedules.size(), "one schedule");
+        assertEquals("rate(1 minute)", schedules.get(0).path("Properties").path("Schedule").asText());
+        assertEquals(1, properties.path("ReservedConcurrentExecutions").asInt(), "passes never overlap");
+
+        List<String> allowed = new ArrayList<>();
+        properties.path("Policies").forEach(p -> actions(p, allowed));
+        assertEquals(reconcilerActions(), new TreeSet<>(allowed), "granted exactly what the reconciler calls");
+        for (JsonNode statement : properties.path("Policies").get(0).path("Statement")) {
+            if (statement.path("Action").toString().contains("states:DescribeExecution")) {
+                Set<String> machines = new TreeSet<>();
+                statement.path("Resource").forEach(r -> {
+                    Matcher m = Pattern.compile(":execution:\\$\\{(\\w+)\\.Name}:\\*$").matcher(r.asText());
+                    assertTrue(m.find(), "executions of a lifecycle state machine only: " + r.asText());
+                    machines.add(m.group(1));
+                });
+                assertEquals(new TreeSet<>(InfraWorkflows.STATE_MACHINES), machines);
+                return;
+            }
+        }
+        throw new AssertionError("the reconciler may not describe executions");
+    }
+
+    @Test
     void functions_whenTheirGraphNeedsConfiguration_haveTheEnvironmentAwsModuleReads() {
-        JsonNode api = resources.path("ApiFunction").path("Properties").path("Environment").path("Variables");
-        for (String machine : InfraWorkflows.STATE_MACHINES) {
-            assertEquals(machine, api.path(InfraWorkflows.arnVariable(machine)).asText(),
-                    "ApiFunction's " + InfraWorkflows.arnVariable(machine) + " names the state machine it starts");
-            assertTrue(resources.has(machine), "no state machine " + machine);
+        for (String function : List.of("ApiFunction", "ReconcilerFunction")) {
+            JsonNode variables = resources.path(function).path("Properties").path("Environment").path("Variables");
+            for (String machine : InfraWorkflows.STATE_MACHINES) {
+                assertEquals(machine, variables.path(InfraWorkflows.arnVariable(machine)).asText(),
+                        function + "'s " + InfraWorkflows.arnVariable(machine) + " names the state machine it starts");
+                assertTrue(resources.has(machine), "no state machine " + machine);
+            }
         }
         for (String function : List.of("ApiFunction", "TaskFunction")) {
             JsonNode variables = resources.path(function).path("Properties").path("Environment").path("Variables");
@@ -211,6 +248,12 @@ class TemplateConsistencyTest {
         }
         assertTrue(actions.size() >= 5, actions.toString());
         return actions;
+    }
+
+    /** The reconciler's store, and the Step Functions calls of it and of the outbox it starts through. */
+    private static Set<String> reconcilerActions() throws IOException {
+        return new TreeSet<>(union(storeActions(), sfnActionsUsedBy(BACKEND.resolve("reconciler")),
+                sfnActionsUsedBy(BACKEND.resolve("service/workflow"))));
     }
 
     /** The Step Functions actions behind the {@code Workflows} port methods that code under {@code folder} calls. */

@@ -12,6 +12,7 @@ import com.lakesail.backend.port.ComputeRuntime;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.service.infra.InfraWorkflows;
+import com.lakesail.backend.service.workflow.WorkflowOutbox;
 import com.lakesail.backend.stepfunctions.SfnWorkflows;
 import dagger.Module;
 import dagger.Provides;
@@ -121,7 +122,10 @@ public final class AwsModule {
         return new FabricComputeRuntime();
     }
 
-    /** State machine ARNs from {@code STATE_MACHINE_<NAME>} variables (template.yaml sets them on the API function). */
+    /**
+     * State machine ARNs from {@code STATE_MACHINE_<NAME>} variables (template.yaml sets them on the
+     * functions that start workflows: the API and the reconciler).
+     */
     @Provides
     @Singleton
     static Workflows workflows(SfnClient sfn) {
@@ -130,6 +134,16 @@ public final class AwsModule {
             arns.put(name, required(InfraWorkflows.arnVariable(name)));
         }
         return new SfnWorkflows(sfn, arns);
+    }
+
+    /**
+     * The API starts a workflow within milliseconds of its commit, so an entry a minute old was
+     * orphaned by a death; Step Functions reports endings through EventBridge, so the reconciler's
+     * look at running executions is only the backstop, every five minutes.
+     */
+    @Provides
+    static WorkflowOutbox.Timing outboxTiming() {
+        return new WorkflowOutbox.Timing(Duration.ofMinutes(1), Duration.ofMinutes(5), 6);
     }
 
     /** CloudFormation stacks take minutes: a poll every 20 s keeps transitions few and progress fresh. */
