@@ -144,6 +144,14 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void api_whenDeployed_handsEveryBodyOverAsBytes() {
+        JsonNode types = resources.path("Api").path("Properties").path("BinaryMediaTypes");
+        assertEquals(List.of("*~1*"), List.of(types.path(0).asText()), "*/* (escaped): ApiGatewayHandler reads bodies"
+                + " as base64 bytes and refuses those that are not UTF-8");
+        assertEquals(1, types.size());
+    }
+
+    @Test
     void reconcilerFunction_whenDeployed_runsEveryMinuteOneAtATimeWithOnlyWhatItCalls() throws IOException {
         JsonNode properties = resources.path("ReconcilerFunction").path("Properties");
         List<JsonNode> schedules = new ArrayList<>();

@@ -5,8 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.lakesail.backend.di.DaggerLambdaComponent;
-import java.nio.charset.StandardCharsets;
+import com.lakesail.backend.domain.FieldError;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The API function: API Gateway (REST, Lambda proxy integration) event → router → response. The
@@ -27,16 +28,32 @@ public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRe
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        String body = event.getBody();
-        if (body != null && Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-        }
-        ApiResponse response = api.handle(new ApiRequest(event.getHttpMethod(), event.getPath(),
-                event.getQueryStringParameters(), event.getHeaders(), body));
+        ApiResponse response = answer(event);
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.status())
                 .withHeaders(response.headers())
                 .withBody(response.body());
+    }
+
+    /**
+     * template.yaml declares every media type binary, so API Gateway hands the body over as the
+     * client's bytes in base64: decoded strictly here, invalid UTF-8 is refused rather than read as
+     * U+FFFD. A text body (an API without that setting, a test) arrives as a string, and the
+     * handler still refuses one holding an unpaired surrogate.
+     */
+    private ApiResponse answer(APIGatewayProxyRequestEvent event) {
+        if (event.getBody() == null || !Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+            return api.handle(new ApiRequest(event.getHttpMethod(), event.getPath(), event.getQueryStringParameters(),
+                    event.getHeaders(), event.getBody()));
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(event.getBody());
+        } catch (IllegalArgumentException e) {
+            return api.refuse(event.getHttpMethod(), 400, "the body is not valid base64",
+                    List.of(new FieldError("body", "is not valid base64")));
+        }
+        return api.handle(event.getHttpMethod(), event.getPath(), event.getQueryStringParameters(), event.getHeaders(), bytes);
     }
 
     /** Holder idiom: the graph (and its AWS clients) is built on first use, once per container. */

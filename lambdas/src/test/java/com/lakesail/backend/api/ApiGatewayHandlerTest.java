@@ -110,6 +110,74 @@ class ApiGatewayHandlerTest {
         assertNotNull(response.getHeaders().get("X-Request-Id"));
     }
 
+    @Test
+    void handleRequest_whenTheBase64BodyIsNotUtf8_answers400NamingBodyAndCreatesNothing() {
+        byte[] latin1 = SIGNUP.replace("Ada", "\u00e9t\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event("POST", "/v1/signup",
+                Base64.getEncoder().encodeToString(latin1), true), null);
+
+        assertError(response, 400, "ValidationError", "body");
+        assertEquals(201, handler.handleRequest(event("POST", "/v1/signup", SIGNUP, false), null).getStatusCode(),
+                "the email was not taken by a half-written user");
+    }
+
+    @Test
+    void handleRequest_whenTheBase64IsMalformed_answers400NamingBody() {
+        assertError(handler.handleRequest(event("POST", "/v1/signup", "not base64!", true), null), 400, "ValidationError", "body");
+    }
+
+    @Test
+    void handleRequest_whenATextBodyHoldsALoneSurrogate_answers400NamingBody() {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event("POST", "/v1/signup",
+                SIGNUP.replace("Ada", "A\ud800"), false), null);
+
+        assertError(response, 400, "ValidationError", "body");
+    }
+
+    @Test
+    void handleRequest_whenAJsonEscapeSpellsALoneSurrogate_answers400NamingTheField() {
+        String body = SIGNUP.replace("Ada", "\\ud800");
+
+        assertError(handler.handleRequest(event("POST", "/v1/signup", body, false), null), 400, "ValidationError", "name");
+        assertError(handler.handleRequest(event("POST", "/v1/signup",
+                Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)), true), null), 400, "ValidationError", "name");
+    }
+
+    @Test
+    void handleRequest_whenAQueryParameterHoldsALoneSurrogate_answers400NamingIt() {
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/v1/me/tokens")
+                .withHeaders(Map.of("Authorization", "Bearer " + signup())).withQueryStringParameters(Map.of("nextToken", "\udc00"));
+
+        assertError(handler.handleRequest(event, null), 400, "ValidationError", "nextToken");
+    }
+
+    @Test
+    void handleRequest_whenAPathParameterIsNotText_answers400NamingIt() {
+        String secret = signup();
+        for (String id : new String[] {"%E9", "%zz", "org_%C3", "%0A"}) {
+            assertError(handler.handleRequest(get("/v1/orgs/" + id, secret), null), 400, "ValidationError", "orgId");
+        }
+        assertError(handler.handleRequest(get("/v1/orgs/caf\u00e9", secret), null), 400, "ValidationError", "path");
+        APIGatewayProxyResponseEvent decoded = handler.handleRequest(get("/v1/orgs/org%5Fnone", secret), null);
+        assertEquals(404, decoded.getStatusCode());
+        assertTrue(json(decoded).path("error").path("message").asText().contains("org_none"), "the segment is percent-decoded");
+    }
+
+    private static APIGatewayProxyRequestEvent get(String path, String secret) {
+        return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath(path)
+                .withHeaders(Map.of("Authorization", "Bearer " + secret));
+    }
+
+    private static void assertError(APIGatewayProxyResponseEvent response, int status, String code, String field) {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        JsonNode error = json(response).path("error");
+        assertEquals(code, error.path("code").asText(), response.getBody());
+        assertEquals(response.getHeaders().get("X-Request-Id"), error.path("requestId").asText());
+        assertEquals(field, error.path("details").path(0).path("field").asText(), response.getBody());
+        assertEquals(1, error.path("details").size(), response.getBody());
+    }
+
     private String signup() {
         return json(handler.handleRequest(event("POST", "/v1/signup", SIGNUP, false), null)).path("token").path("secret").asText();
     }
