@@ -91,7 +91,8 @@ final class LocalHttpServer implements AutoCloseable {
         }
 
         private ApiResponse answer(Request request, Map<String, String> headers) throws IOException {
-            byte[] body = body(Request.asInputStream(request));
+            // A request without content (most GETs) is not read at all: no stream, no buffers.
+            byte[] body = request.getLength() == 0 ? new byte[0] : body(Request.asInputStream(request));
             Map<String, String> query = new HashMap<>();
             String raw = request.getHttpURI().getQuery();
             for (String pair : raw == null || raw.isEmpty() ? new String[0] : raw.split("&")) {

@@ -4,7 +4,6 @@ import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.DomainException;
 import com.lakesail.backend.domain.FieldError;
 import com.lakesail.backend.domain.Text;
-import com.lakesail.backend.domain.ValidationException;
 import com.lakesail.backend.port.ConditionFailedException;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.InvalidPageTokenException;
@@ -15,8 +14,6 @@ import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.Principal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +29,6 @@ public final class ApiHandler {
     /** Larger bodies are refused with 413 before parsing. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
-    private static final String INVALID_TEXT = "is not valid Unicode text (it holds an unpaired surrogate)";
 
     private final Router router;
     private final Authenticator authenticator;
@@ -91,13 +87,13 @@ public final class ApiHandler {
                 response = ErrorBody.of(errorCode, "the body is larger than " + MAX_BODY_BYTES + " bytes",
                         List.of(new FieldError("body", "is too large")), requestId);
             } else {
-                requireValidText(request);
+                RequestText.requireValid(request);
                 Router.Result result = router.match(request.method(), request.path());
                 if (result.match().isEmpty()) {
                     errorCode = result.allowedMethods().isEmpty() ? "ResourceNotFound" : "MethodNotAllowed";
                     response = unmatched(request, result, requestId);
                 } else {
-                    Router.Match match = decoded(result.match().get());
+                    Router.Match match = RequestText.decoded(result.match().get());
                     route = match.route().template();
                     if (match.route().authenticated()) {
                         principal = authenticator.authenticate(request.header("Authorization")).withRequestId(requestId);
@@ -185,52 +181,6 @@ public final class ApiHandler {
             return ApiResponse.json(202, Json.write(Views.render(accepted.body(), true)));
         }
         return ApiResponse.json(route.create() ? 201 : 200, Json.write(Views.render(result, true)));
-    }
-
-    /**
-     * Refuses text that is not valid Unicode before anything reads it: a body or query parameter
-     * holding an unpaired surrogate (a Lambda event's strings can), and a path that is not ASCII
-     * (RFC 3986: anything else is percent-encoded; raw bytes reach us already altered).
-     */
-    private static void requireValidText(ApiRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request.body() != null && !Text.wellFormed(request.body())) {
-            errors.add(new FieldError("body", INVALID_TEXT));
-        }
-        if (!request.path().chars().allMatch(c -> c > ' ' && c < 0x7f)) {
-            errors.add(new FieldError("path", "must be ASCII: percent-encode other characters as UTF-8"));
-        }
-        request.query().forEach((name, value) -> {
-            if (!Text.wellFormed(name) || !Text.wellFormed(value)) {
-                errors.add(new FieldError(Text.wellFormed(name) ? name : "query", INVALID_TEXT));
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-    }
-
-    /**
-     * The match with each path parameter percent-decoded, strictly: a malformed one, or one hiding a
-     * control character (no id or name has one), is a 400 naming it.
-     */
-    private static Router.Match decoded(Router.Match match) {
-        Map<String, String> params = new LinkedHashMap<>();
-        List<FieldError> errors = new ArrayList<>();
-        match.pathParams().forEach((name, raw) -> {
-            Optional<String> value = Text.percentDecoded(raw, false);
-            if (value.isEmpty()) {
-                errors.add(new FieldError(name, "is not valid percent-encoded UTF-8"));
-            } else if (value.get().chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
-                errors.add(new FieldError(name, "must not contain control characters"));
-            } else {
-                params.put(name, value.get());
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return new Router.Match(match.route(), Map.copyOf(params));
     }
 
     private static ApiResponse internalError(String requestId) {
