@@ -36,8 +36,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * itself, in HTML, with no way to intervene.)
  */
 final class LocalHttpServer implements AutoCloseable {
-    private static final int MAX_THREADS = 24;
-    private static final int MIN_THREADS = 4;
+    /** A fixed pool, as the JDK server had: one acceptor, one selector, the rest for requests. */
+    private static final int THREADS = 16;
     /** How much of an oversized body is read and dropped before the 413 goes out. */
     private static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
 
@@ -47,9 +47,13 @@ final class LocalHttpServer implements AutoCloseable {
 
     LocalHttpServer(ApiHandler api, int port) throws IOException {
         this.api = api;
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS, THREADS);
         threads.setName("lakesail-http");
         threads.setDaemon(true);
+        // No reserved threads: handing the selector to a reserved thread for every request costs a
+        // wake-up each time, and here buys nothing (the handlers queue on one SQLite connection).
+        // Measured with 8 keep-alive clients: about a third less CPU per request without them.
+        threads.setReservedThreads(0);
         this.server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
