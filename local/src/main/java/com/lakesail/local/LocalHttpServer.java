@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -132,6 +133,9 @@ final class LocalHttpServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             int status = request.getAttribute(ERROR_STATUS) instanceof Integer s ? s : HttpStatus.INTERNAL_SERVER_ERROR_500;
             String reason = request.getAttribute(ERROR_MESSAGE) instanceof String m ? m : null;
+            // Jetty drops the connection after a request it refused: say so, or a client reusing it
+            // would see its next request fail with no answer at all.
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
             respond(response, api.refuse(request.getMethod(), status, message(status, reason), List.of()), callback);
             return true;
         }

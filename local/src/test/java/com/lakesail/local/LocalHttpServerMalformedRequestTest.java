@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -91,6 +92,16 @@ class LocalHttpServerMalformedRequestTest {
         error.path("details").forEach(d -> named.add(d.path("field").asText()));
         assertEquals(fields, named, what + ": " + response);
         assertTrue(!response.body().contains("Exception") && !response.body().contains("jetty"), what + ": " + response);
+    }
+
+    @Test
+    void request_whenRefusedByTheServerItself_saysTheConnectionCloses() throws IOException {
+        // Jetty drops the connection after a request it refuses (here a NUL in the path); a client
+        // that reused it would see its next request fail unanswered.
+        Raw response = exchange(get("/v1/orgs/%00").replace("Connection: close\r\n", "") + get("/v1/orgs"));
+
+        assertEquals(400, response.status(), response.toString());
+        assertEquals("close", response.header("connection"), response.toString());
     }
 
     /** An authenticated GET, so a path that routes is answered past authentication. */
