@@ -4,6 +4,7 @@ import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.WorkloadRuntime;
+import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.job.JobRunLimits;
 import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
 import com.lakesail.local.sandbox.SandboxFaults;
@@ -41,6 +42,7 @@ public final class LocalBackend implements AutoCloseable {
     private final SqliteStore store;
     private final WorkflowEngine workflows;
     private final LocalComponent component;
+    private final LocalReconciler reconciler;
     private final LocalHttpServer server;
     private final Path dataDirectory;
     /** This backend's address once its server listens: where runs report. */
@@ -53,6 +55,7 @@ public final class LocalBackend implements AutoCloseable {
         // listener exists, so executions persisted by an earlier run resume with both in place.
         WorkflowEngine engine = null;
         LocalHttpServer http = null;
+        LocalReconciler reconciling = null;
         try {
             engine = WorkflowEngine.builder().store(store).clock(builder.clock).workers(builder.workflowWorkers)
                     .deferStart().build();
@@ -69,8 +72,18 @@ public final class LocalBackend implements AutoCloseable {
             http = new LocalHttpServer(component.api(), builder.port);
             endpoint.set(URI.create("http://127.0.0.1:" + http.port()));
             engine.start();
+            // Whatever an earlier run committed but did not start, starts now; then periodically.
+            reconciling = new LocalReconciler(component.reconciler(), builder.clock);
+            reconciling.runAtStartup();
+            if (builder.workflowWorkers > 0) {
+                reconciling.startPeriodic();
+            }
+            this.reconciler = reconciling;
             this.server = http;
         } catch (IOException | RuntimeException e) {
+            if (reconciling != null) {
+                reconciling.close();
+            }
             if (http != null) {
                 http.close();
             }
@@ -124,6 +137,16 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     /**
+     * Runs one reconciler pass over the outbox entries due now: starts the workflows of committed
+     * changes that have none, and settles resources whose execution ended unrecorded. A backend with
+     * workflow workers does this by itself every couple of seconds of its clock; with
+     * {@code workflowWorkers(0)} a test calls it, as it calls {@link WorkflowEngine#runUntilIdle()}.
+     */
+    public Reconciler.Pass reconcile() {
+        return reconciler.runDue();
+    }
+
+    /**
      * The default user, organization and a working token: reused from the data directory's
      * connection file when its token still works, created otherwise. See {@link LocalBootstrap}.
      */
@@ -141,6 +164,7 @@ public final class LocalBackend implements AutoCloseable {
             server.close();
         } finally {
             try {
+                reconciler.close();
                 workflows.close();
             } finally {
                 store.close();

@@ -11,6 +11,7 @@ import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.service.ExecutionEndings;
 import com.lakesail.backend.service.job.CallbackEndpoint;
 import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
 import com.lakesail.backend.tasks.TaskDispatcher;
@@ -36,6 +37,9 @@ interface LocalComponent {
 
     /** What the template's {@code EventsFunction} runs, told by the local engine of every execution's end. */
     ExecutionEndings executionEndings();
+
+    /** What the template's {@code ReconcilerFunction} runs, at start-up and then periodically. */
+    Reconciler reconciler();
 
     @Component.Builder
     interface Builder {

@@ -93,8 +93,13 @@ final class HttpApi {
 
     /** @param headers name, value, name, value... */
     Response send(String method, String path, String token, String body, String... headers) {
+        return sendBytes(method, path, token, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+    }
+
+    /** Sends the body's bytes as they are, whether or not they are UTF-8. */
+    Response sendBytes(String method, String path, String token, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

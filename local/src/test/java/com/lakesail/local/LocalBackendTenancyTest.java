@@ -74,10 +74,25 @@ class LocalBackendTenancyTest {
         Account ada = api.signup();
         List<String> garbage = List.of("garbage", "org_", "org_x", new RandomIds().next("org"), ada.userId(),
                 ada.organizationId().toUpperCase(), ada.organizationId() + "x", "org_" + "a".repeat(300),
-                "%00", "org_%2E%2E", "'%20OR%201=1");
+                "org_%2E%2E", "'%20OR%201=1", "caf%C3%A9");
         for (String id : garbage) {
             assertError(api.get("/v1/orgs/" + id, ada.token()), 404, "ResourceNotFound");
             assertError(api.patch("/v1/orgs/" + id, ada.token(), "{\"name\":\"x\",\"version\":1}"), 404, "ResourceNotFound");
+        }
+    }
+
+    @Test
+    void getOrganization_whenIdIsNotText_answers400() {
+        Account ada = api.signup();
+        // A control character (the HTTP server refuses %00 itself), bytes that are not UTF-8 (a malformed
+        // escape such as %zz, which java.net.URI will not send, is in LocalHttpServerMalformedRequestTest).
+        for (String id : List.of("%00", "org_%0A", "%E9", "org_%C3")) {
+            Response got = api.get("/v1/orgs/" + id, ada.token());
+            assertError(got, 400, "ValidationError");
+            assertError(api.patch("/v1/orgs/" + id, ada.token(), "{\"name\":\"x\",\"version\":1}"), 400, "ValidationError");
+            if (!id.equals("%00")) {
+                assertEquals(List.of("orgId"), got.fields(), id);
+            }
         }
     }
 

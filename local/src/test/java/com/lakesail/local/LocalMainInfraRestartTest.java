@@ -5,21 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lakesail.local.HttpApi.Response;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalMainInfraRestartTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern LISTENING = Pattern.compile("LakeSail local backend listening on (http://127\\.0\\.0\\.1:\\d+)");
 
     @TempDir
     Path dataDirectory;
@@ -41,9 +29,9 @@ class LocalMainInfraRestartTest {
         String token;
         String org;
         String clusterId;
-        Child first = Child.start(dataDirectory);
+        ChildBackend first = ChildBackend.start(dataDirectory, "--sandbox-speed", "4");
         try {
-            HttpApi api = new HttpApi(first.endpoint);
+            HttpApi api = new HttpApi(first.endpoint());
             JsonNode connection = HttpApi.JSON.readTree(dataDirectory.resolve(LocalBootstrap.CONNECTION_FILE).toFile());
             token = connection.path("token").asText();
             org = connection.path("organizationId").asText();
@@ -66,11 +54,11 @@ class LocalMainInfraRestartTest {
         } finally {
             first.kill();
         }
-        assertEquals(137, first.process.exitValue(), "the child died of SIGKILL");
+        assertEquals(137, first.exitCode(), "the child died of SIGKILL");
 
-        Child second = Child.start(dataDirectory);
+        ChildBackend second = ChildBackend.start(dataDirectory, "--sandbox-speed", "4");
         try {
-            HttpApi api = new HttpApi(second.endpoint);
+            HttpApi api = new HttpApi(second.endpoint());
             JsonNode done = await(api, token, org, "/clusters/" + clusterId, r -> !r.path("status").asText().equals("provisioning"));
             assertEquals("active", done.path("status").asText(), done.toString());
             assertTrue(done.path("endpoint").asText().endsWith(".eks.amazonaws.com"), done.toString());
@@ -94,60 +82,5 @@ class LocalMainInfraRestartTest {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new AssertionError(rest + " did not get there within " + TIMEOUT + "; last: " + last);
-    }
-
-    /** {@code LocalMain} in a child JVM on a free port, the sandbox four times as fast. */
-    private static final class Child {
-        private final Process process;
-        private final URI endpoint;
-
-        private Child(Process process, URI endpoint) {
-            this.process = process;
-            this.endpoint = endpoint;
-        }
-
-        static Child start(Path dataDirectory) throws Exception {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), LocalMain.class.getName(), "--port", "0",
-                    "--data-dir", dataDirectory.toString(), "--quiet", "--sandbox-speed", "4"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().remove("LAKESAIL_SANDBOX_FAULTS");
-            Process process = builder.start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread drain = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = out.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    // The child was killed: its output ends here.
-                }
-            }, "infra-child-output");
-            drain.setDaemon(true);
-            drain.start();
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            StringBuilder seen = new StringBuilder();
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line == null) {
-                    if (!process.isAlive()) {
-                        break;
-                    }
-                    continue;
-                }
-                seen.append(line).append('\n');
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    return new Child(process, URI.create(m.group(1)));
-                }
-            }
-            process.destroyForcibly();
-            throw new AssertionError("LocalMain did not start; output:\n" + seen);
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the child JVM did not die");
-        }
     }
 }

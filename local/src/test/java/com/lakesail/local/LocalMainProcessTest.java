@@ -6,25 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lakesail.local.HttpApi.Response;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * included. Also: configuration from the environment, and a clean stop on SIGTERM (as on Ctrl-C).
  */
 class LocalMainProcessTest {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern LISTENING = Pattern.compile("LakeSail local backend listening on (http://127\\.0\\.0\\.1:\\d+)");
-
     @TempDir
     Path dataDirectory;
 
@@ -51,13 +37,13 @@ class LocalMainProcessTest {
         String keptTokenId;
         String revokedTokenId;
 
-        Backend first = Backend.start(dataDirectory);
+        ChildBackend first = ChildBackend.start(dataDirectory);
         try {
             JsonNode file = connectionFile();
-            assertEquals(first.endpoint.toString(), file.path("endpoint").asText());
+            assertEquals(first.endpoint().toString(), file.path("endpoint").asText());
             bootstrapToken = file.path("token").asText();
             bootstrapOrg = file.path("organizationId").asText();
-            HttpApi api = new HttpApi(first.endpoint);
+            HttpApi api = new HttpApi(first.endpoint());
             assertEquals(200, api.get("/v1/me", bootstrapToken).status());
 
             for (String name : List.of("alpha", "beta", "gamma")) {
@@ -79,13 +65,13 @@ class LocalMainProcessTest {
         }
         assertEquals(137, first.exitCode(), "the child died of SIGKILL, not a clean shutdown");
 
-        Backend second = Backend.start(dataDirectory);
+        ChildBackend second = ChildBackend.start(dataDirectory);
         try {
-            HttpApi api = new HttpApi(second.endpoint);
+            HttpApi api = new HttpApi(second.endpoint());
             JsonNode file = connectionFile();
             assertEquals(bootstrapToken, file.path("token").asText(), "the bootstrap token is reused");
             assertEquals(bootstrapOrg, file.path("organizationId").asText());
-            assertEquals(second.endpoint.toString(), file.path("endpoint").asText(), "the file names the new endpoint");
+            assertEquals(second.endpoint().toString(), file.path("endpoint").asText(), "the file names the new endpoint");
             assertEquals(200, api.get("/v1/me", bootstrapToken).status());
 
             for (Map.Entry<String, String> org : orgNames.entrySet()) {
@@ -111,14 +97,14 @@ class LocalMainProcessTest {
 
     @Test
     void start_whenDataDirectoryFresh_writesAnOwnerOnlyConnectionFileWithAWorkingToken() throws Exception {
-        Backend backend = Backend.start(dataDirectory);
+        ChildBackend backend = ChildBackend.start(dataDirectory);
         try {
             Path file = dataDirectory.resolve(LocalBootstrap.CONNECTION_FILE);
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file));
             assertTrue(Files.isRegularFile(dataDirectory.resolve(LocalBackend.DATABASE_FILE)));
             JsonNode connection = connectionFile();
-            assertNotEquals(LocalMain.DEFAULT_PORT, backend.endpoint.getPort(), "--port 0 picked a free port");
-            Response me = new HttpApi(backend.endpoint).get("/v1/me", connection.path("token").asText());
+            assertNotEquals(LocalMain.DEFAULT_PORT, backend.endpoint().getPort(), "--port 0 picked a free port");
+            Response me = new HttpApi(backend.endpoint()).get("/v1/me", connection.path("token").asText());
             assertEquals(200, me.status(), me.toString());
             assertEquals(connection.path("userId").asText(), me.json().path("user").path("id").asText());
         } finally {
@@ -128,11 +114,11 @@ class LocalMainProcessTest {
 
     @Test
     void start_whenConfiguredByEnvironment_usesPortAndDataDirectoryFromIt() throws Exception {
-        Backend backend = Backend.start(Map.of("LAKESAIL_PORT", "0", "LAKESAIL_DATA_DIR", dataDirectory.toString()), "--quiet");
+        ChildBackend backend = ChildBackend.start(Map.of("LAKESAIL_PORT", "0", "LAKESAIL_DATA_DIR", dataDirectory.toString()), "--quiet");
         try {
             JsonNode connection = connectionFile();
-            assertEquals(backend.endpoint.toString(), connection.path("endpoint").asText());
-            assertEquals(200, new HttpApi(backend.endpoint).get("/v1/me", connection.path("token").asText()).status());
+            assertEquals(backend.endpoint().toString(), connection.path("endpoint").asText());
+            assertEquals(200, new HttpApi(backend.endpoint()).get("/v1/me", connection.path("token").asText()).status());
         } finally {
             backend.kill();
         }
@@ -140,21 +126,21 @@ class LocalMainProcessTest {
 
     @Test
     void stop_whenTerminated_runsTheShutdownHookAndKeepsTheData() throws Exception {
-        Backend first = Backend.start(dataDirectory);
+        ChildBackend first = ChildBackend.start(dataDirectory);
         String orgId;
         String token;
         String output;
         try {
             token = connectionFile().path("token").asText();
-            orgId = new HttpApi(first.endpoint).createOrganization(token, "before-stop");
+            orgId = new HttpApi(first.endpoint()).createOrganization(token, "before-stop");
         } finally {
             output = first.terminate();
         }
         assertTrue(output.contains("LakeSail local backend stopped."), "output after SIGTERM:\n" + output);
 
-        Backend second = Backend.start(dataDirectory);
+        ChildBackend second = ChildBackend.start(dataDirectory);
         try {
-            assertEquals(200, new HttpApi(second.endpoint).get("/v1/orgs/" + orgId, token).status());
+            assertEquals(200, new HttpApi(second.endpoint()).get("/v1/orgs/" + orgId, token).status());
         } finally {
             second.kill();
         }
@@ -162,97 +148,5 @@ class LocalMainProcessTest {
 
     private JsonNode connectionFile() throws IOException {
         return HttpApi.JSON.readTree(dataDirectory.resolve(LocalBootstrap.CONNECTION_FILE).toFile());
-    }
-
-    /** {@code LocalMain} in a child JVM, its output collected by a daemon thread. */
-    private static final class Backend {
-        private final Process process;
-        private final BlockingQueue<String> lines;
-        private final Thread drain;
-        private final URI endpoint;
-
-        private Backend(Process process, BlockingQueue<String> lines, Thread drain) throws InterruptedException {
-            this.process = process;
-            this.lines = lines;
-            this.drain = drain;
-            this.endpoint = awaitEndpoint();
-        }
-
-        /** On a free port ({@code --port 0}) and {@code dataDirectory}, quiet. */
-        static Backend start(Path dataDirectory) throws Exception {
-            return start(Map.of(), "--port", "0", "--data-dir", dataDirectory.toString(), "--quiet");
-        }
-
-        static Backend start(Map<String, String> environment, String... args) throws Exception {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), LocalMain.class.getName()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().remove("LAKESAIL_PORT");
-            builder.environment().remove("LAKESAIL_DATA_DIR");
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread drain = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = out.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    // The child was killed: its output ends here.
-                }
-            }, "local-main-output");
-            drain.setDaemon(true);
-            drain.start();
-            try {
-                return new Backend(process, lines, drain);
-            } catch (Exception | AssertionError e) {
-                process.destroyForcibly();
-                throw e;
-            }
-        }
-
-        /** Reads the child's output until it prints its endpoint, for at most {@link #START_TIMEOUT}. */
-        private URI awaitEndpoint() throws InterruptedException {
-            StringBuilder seen = new StringBuilder();
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line == null) {
-                    if (!process.isAlive() && !drain.isAlive() && lines.isEmpty()) {
-                        break;
-                    }
-                    continue;
-                }
-                seen.append(line).append('\n');
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    return URI.create(m.group(1));
-                }
-            }
-            throw new AssertionError("LocalMain did not print its endpoint within " + START_TIMEOUT
-                    + " (alive: " + process.isAlive() + "); output:\n" + seen);
-        }
-
-        /** SIGKILL on Linux: no shutdown hook runs, as with kill -9. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the child JVM did not die");
-        }
-
-        /** SIGTERM, which runs the shutdown hooks as Ctrl-C's SIGINT does; returns the rest of the output. */
-        String terminate() throws InterruptedException {
-            // Through the handle: Process.destroy() would also close our end of the child's output.
-            process.toHandle().destroy();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the child JVM did not stop on SIGTERM");
-            drain.join(TimeUnit.SECONDS.toMillis(30));
-            List<String> rest = new ArrayList<>();
-            lines.drainTo(rest);
-            return String.join("\n", rest);
-        }
-
-        int exitCode() {
-            return process.exitValue();
-        }
     }
 }

@@ -65,7 +65,8 @@ class TemplateConsistencyTest {
             handlers.add(parts[0]);
         }
         assertTrue(handlers.containsAll(List.of("com.lakesail.backend.api.ApiGatewayHandler",
-                "com.lakesail.backend.tasks.TaskHandler", "com.lakesail.backend.events.ExecutionStatusHandler")), handlers.toString());
+                "com.lakesail.backend.tasks.TaskHandler", "com.lakesail.backend.events.ExecutionStatusHandler",
+                "com.lakesail.backend.reconciler.ReconcilerHandler")), handlers.toString());
     }
 
     @Test
@@ -138,6 +139,45 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void api_whenDeployed_handsEveryBodyOverAsBytes() {
+        JsonNode types = resources.path("Api").path("Properties").path("BinaryMediaTypes");
+        assertEquals(List.of("*~1*"), List.of(types.path(0).asText()), "*/* (escaped): ApiGatewayHandler reads bodies"
+                + " as base64 bytes and refuses those that are not UTF-8");
+        assertEquals(1, types.size());
+    }
+
+    @Test
+    void reconcilerFunction_whenDeployed_runsEveryMinuteOneAtATimeWithOnlyWhatItCalls() throws IOException {
+        JsonNode properties = resources.path("ReconcilerFunction").path("Properties");
+        List<JsonNode> schedules = new ArrayList<>();
+        properties.path("Events").forEach(e -> {
+            if (e.path("Type").asText().equals("Schedule")) {
+                schedules.add(e);
+            }
+        });
+        assertEquals(1, schedules.size(), "one schedule");
+        assertEquals("rate(1 minute)", schedules.get(0).path("Properties").path("Schedule").asText());
+        assertEquals(1, properties.path("ReservedConcurrentExecutions").asInt(), "passes never overlap");
+
+        List<String> allowed = new ArrayList<>();
+        properties.path("Policies").forEach(p -> actions(p, allowed));
+        assertEquals(reconcilerActions(), new TreeSet<>(allowed), "granted exactly what the reconciler calls");
+        for (JsonNode statement : properties.path("Policies").get(0).path("Statement")) {
+            if (statement.path("Action").toString().contains("states:DescribeExecution")) {
+                Set<String> machines = new TreeSet<>();
+                statement.path("Resource").forEach(r -> {
+                    Matcher m = Pattern.compile(":execution:\\$\\{(\\w+)\\.Name}:\\*$").matcher(r.asText());
+                    assertTrue(m.find(), "executions of a lifecycle state machine only: " + r.asText());
+                    machines.add(m.group(1));
+                });
+                assertEquals(new TreeSet<>(allStateMachines()), machines);
+                return;
+            }
+        }
+        throw new AssertionError("the reconciler may not describe executions");
+    }
+
+    @Test
     void functions_whenGrantedActions_grantOnlyWhatTheirAdaptersCall() throws IOException {
         Map<String, Set<String>> called = actionsCalledByFunction();
         for (Map.Entry<String, JsonNode> fn : resourcesOfType("AWS::Serverless::Function")) {
@@ -156,12 +196,13 @@ class TemplateConsistencyTest {
     @Test
     void functions_whenTheirGraphNeedsConfiguration_haveTheEnvironmentTheirModulesRead() {
         JsonNode api = resources.path("ApiFunction").path("Properties").path("Environment").path("Variables");
-        List<String> all = new ArrayList<>(InfraWorkflows.STATE_MACHINES);
-        all.add(JobRunWorkflows.STATE_MACHINE);
-        for (String machine : all) {
+        JsonNode reconciler = variables("ReconcilerFunction");
+        for (String machine : allStateMachines()) {
             assertTrue(resources.has(machine), "no state machine " + machine);
             assertEquals(arnOf(machine), api.path(InfraWorkflows.arnVariable(machine)).asText(),
                     "ApiFunction's " + InfraWorkflows.arnVariable(machine) + " names the state machine it starts");
+            assertEquals(machine, reconciler.path(InfraWorkflows.arnVariable(machine)).asText(),
+                    "ReconcilerFunction's " + InfraWorkflows.arnVariable(machine) + " names the state machine it starts");
         }
         String jobRun = InfraWorkflows.arnVariable(JobRunWorkflows.STATE_MACHINE);
         assertEquals(arnOf(JobRunWorkflows.STATE_MACHINE), variables("TaskFunction").path(jobRun).asText(),
@@ -245,7 +286,15 @@ class TemplateConsistencyTest {
         return Map.of(
                 "ApiFunction", union(store, workflowsUsedByApi),
                 "TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks")), cleanups),
-                "EventsFunction", union(store, cleanups));
+                "EventsFunction", union(store, cleanups),
+                "ReconcilerFunction", reconcilerActions());
+    }
+
+    /** Every lifecycle state machine: the infrastructure ones and the job runs'. */
+    private static List<String> allStateMachines() {
+        List<String> all = new ArrayList<>(InfraWorkflows.STATE_MACHINES);
+        all.add(JobRunWorkflows.STATE_MACHINE);
+        return all;
     }
 
     /** The DynamoDB actions of the store adapter; a transaction is authorised as the writes it holds. */
@@ -264,6 +313,12 @@ class TemplateConsistencyTest {
         }
         assertTrue(actions.size() >= 5, actions.toString());
         return actions;
+    }
+
+    /** The reconciler's store, and the Step Functions calls of it and of the outbox it starts through. */
+    private static Set<String> reconcilerActions() throws IOException {
+        return new TreeSet<>(union(storeActions(), sfnActionsUsedBy(BACKEND.resolve("reconciler")),
+                sfnActionsUsedBy(BACKEND.resolve("service/workflow"))));
     }
 
     /** The Step Functions actions behind the {@code Workflows} port methods that code under {@code folder} calls. */

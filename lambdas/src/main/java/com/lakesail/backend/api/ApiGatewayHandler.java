@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lakesail.backend.di.DaggerApiComponent;
+import com.lakesail.backend.domain.FieldError;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
@@ -47,7 +49,7 @@ public final class ApiGatewayHandler implements RequestStreamHandler, Resource {
         if (event == null || !event.path("httpMethod").isTextual() || !event.path("path").isTextual()) {
             throw new IllegalArgumentException("not an API Gateway proxy event: httpMethod and path are required");
         }
-        Json.MAPPER.writeValue(output, response(api.handle(request(event))));
+        Json.MAPPER.writeValue(output, response(answer(event)));
     }
 
     /** Before the snapshot: the request path without store or log, and this handler's event JSON. */
@@ -55,7 +57,7 @@ public final class ApiGatewayHandler implements RequestStreamHandler, Resource {
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
         api.prime();
         JsonNode event = Json.MAPPER.readTree(new ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)));
-        request(event);
+        strings(event.path("headers"));
         Json.MAPPER.writeValue(new ByteArrayOutputStream(), response(ApiResponse.json(200, "{}").withHeader("X-Request-Id", "-")));
     }
 
@@ -64,13 +66,28 @@ public final class ApiGatewayHandler implements RequestStreamHandler, Resource {
         // Nothing to renew: no connection is opened before the snapshot, and AWS credentials are read per call.
     }
 
-    static ApiRequest request(JsonNode event) {
+    /**
+     * template.yaml declares every media type binary, so API Gateway hands the body over as the
+     * client's bytes in base64: decoded strictly here, invalid UTF-8 is refused rather than read as
+     * U+FFFD. A text body (an API without that setting, a test) arrives as a string, and the
+     * handler still refuses one holding an unpaired surrogate.
+     */
+    ApiResponse answer(JsonNode event) {
+        String method = event.path("httpMethod").textValue();
+        String path = event.path("path").textValue();
+        Map<String, String> query = strings(event.path("queryStringParameters"));
+        Map<String, String> headers = strings(event.path("headers"));
         String body = event.path("body").isTextual() ? event.path("body").textValue() : null;
-        if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        if (body == null || !event.path("isBase64Encoded").asBoolean(false)) {
+            return api.handle(new ApiRequest(method, path, query, headers, body));
         }
-        return new ApiRequest(event.path("httpMethod").textValue(), event.path("path").textValue(),
-                strings(event.path("queryStringParameters")), strings(event.path("headers")), body);
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            return api.refuse(method, 400, "the body is not valid base64", List.of(new FieldError("body", "is not valid base64")));
+        }
+        return api.handle(method, path, query, headers, bytes);
     }
 
     static ObjectNode response(ApiResponse response) {

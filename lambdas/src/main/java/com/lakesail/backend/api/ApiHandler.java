@@ -4,6 +4,7 @@ import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.DomainException;
 import com.lakesail.backend.domain.FieldError;
 import com.lakesail.backend.domain.Organization;
+import com.lakesail.backend.domain.Text;
 import com.lakesail.backend.port.ConditionFailedException;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.InvalidPageTokenException;
@@ -57,6 +58,29 @@ public final class ApiHandler {
         return router;
     }
 
+    /**
+     * A request whose body arrives as bytes (an HTTP server's, API Gateway's base64): decoded as
+     * UTF-8, strictly, so bytes that are not UTF-8 are a 400 naming {@code body}, never text with
+     * U+FFFD in it.
+     *
+     * @param body the body's bytes; empty for none
+     */
+    public ApiResponse handle(String method, String path, Map<String, String> query, Map<String, String> headers,
+                              byte[] body) {
+        String text = null;
+        if (body.length > Math.max(MAX_BODY_BYTES, MAX_CALLBACK_BODY_BYTES)) {
+            // Refused for its size whatever its text.
+            text = new String(body, StandardCharsets.UTF_8);
+        } else if (body.length > 0) {
+            Optional<String> decoded = Text.utf8(body);
+            if (decoded.isEmpty()) {
+                return refuse(method, 400, "the body is not valid UTF-8", List.of(new FieldError("body", "is not valid UTF-8")));
+            }
+            text = decoded.get();
+        }
+        return handle(new ApiRequest(method, path, query, headers, text));
+    }
+
     public ApiResponse handle(ApiRequest request) {
         String requestId = ids.next("req");
         long started = System.nanoTime();
@@ -103,12 +127,13 @@ public final class ApiHandler {
                 response = ErrorBody.of(errorCode, "the body is larger than " + limit + " bytes",
                         List.of(new FieldError("body", "is too large")), requestId);
             } else {
+                RequestText.requireValid(request);
                 Router.Result result = router.match(request.method(), request.path());
                 if (result.match().isEmpty()) {
                     errorCode = result.allowedMethods().isEmpty() ? "ResourceNotFound" : "MethodNotAllowed";
                     response = unmatched(request, result, requestId);
                 } else {
-                    Router.Match match = result.match().get();
+                    Router.Match match = RequestText.decoded(result.match().get());
                     route = match.route().template();
                     if (match.route().authenticated()) {
                         principal = authenticator.authenticate(request.header("Authorization")).withRequestId(requestId);
@@ -143,6 +168,23 @@ public final class ApiHandler {
             response = internalError(requestId);
         }
         return new Handled(response.withHeader(REQUEST_ID_HEADER, requestId), route, principal, errorCode);
+    }
+
+    /**
+     * The answer to a request refused before it could be routed: the HTTP layer could not parse it
+     * (a malformed request line, header or length; a method such as CONNECT), or its body is not
+     * valid UTF-8. The same error format and request id as every other answer, and a request log line.
+     *
+     * @param method  the request's method, or null when even that could not be read
+     * @param status  what the HTTP layer refuses it with (400, 413, 414, 431, 501, 505...)
+     * @param details the offending part ({@code body}, a header), or none
+     */
+    public ApiResponse refuse(String method, int status, String message, List<FieldError> details) {
+        String requestId = ids.next("req");
+        String code = ErrorBody.codeFor(status);
+        ApiResponse response = ErrorBody.of(code, message, details, requestId).withHeader(REQUEST_ID_HEADER, requestId);
+        log.request(requestId, method == null ? "-" : method, "-", response.status(), 0, null, code);
+        return response;
     }
 
     private ApiResponse invoke(Router.Match match, ApiRequest request, Principal principal, String requestId) {

@@ -9,19 +9,35 @@ import java.util.Map;
 
 /** {@code {"error": {"code", "message", "requestId", "details"}}} and the HTTP status of each code. */
 final class ErrorBody {
-    private static final Map<String, Integer> STATUS = Map.of(
-            "ValidationError", 400,
-            "Unauthenticated", 401,
-            "AccessDenied", 403,
-            "ResourceNotFound", 404,
-            "MethodNotAllowed", 405,
-            "Conflict", 409,
-            "IdempotencyKeyReused", 409,
-            "PayloadTooLarge", 413,
-            "Throttled", 429,
-            "InternalError", 500);
+    private static final Map<String, Integer> STATUS = Map.ofEntries(
+            Map.entry("ValidationError", 400),
+            Map.entry("Unauthenticated", 401),
+            Map.entry("AccessDenied", 403),
+            Map.entry("ResourceNotFound", 404),
+            Map.entry("MethodNotAllowed", 405),
+            Map.entry("Conflict", 409),
+            Map.entry("IdempotencyKeyReused", 409),
+            Map.entry("PayloadTooLarge", 413),
+            Map.entry("UriTooLong", 414),
+            Map.entry("Throttled", 429),
+            Map.entry("HeadersTooLarge", 431),
+            Map.entry("InternalError", 500),
+            Map.entry("NotImplemented", 501),
+            Map.entry("HttpVersionNotSupported", 505));
+    /** The code of each status an HTTP layer may refuse a request with; 400 is a malformed request. */
+    private static final Map<Integer, String> CODE = Map.of(400, "ValidationError", 405, "MethodNotAllowed",
+            413, "PayloadTooLarge", 414, "UriTooLong", 431, "HeadersTooLarge", 501, "NotImplemented",
+            505, "HttpVersionNotSupported");
 
     private ErrorBody() {
+    }
+
+    /**
+     * The code for a status an HTTP layer refused a request with: the refusals above; any other 4xx
+     * is a malformed request (400), anything else a 500.
+     */
+    static String codeFor(int status) {
+        return CODE.getOrDefault(status, status >= 400 && status < 500 ? "ValidationError" : "InternalError");
     }
 
     static ApiResponse of(DomainException e, String requestId) {

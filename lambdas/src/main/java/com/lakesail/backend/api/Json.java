@@ -10,10 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lakesail.backend.domain.FieldError;
+import com.lakesail.backend.domain.Text;
 import com.lakesail.backend.domain.ValidationException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 
 /** The API's one ObjectMapper, with limits that keep hostile bodies cheap to refuse. */
 public final class Json {
@@ -60,6 +65,11 @@ public final class Json {
         if (node == null || !node.isObject()) {
             throw ValidationException.of("body", "must be a JSON object");
         }
+        List<FieldError> invalid = new ArrayList<>();
+        requireValidText(node, "", invalid);
+        if (!invalid.isEmpty()) {
+            throw new ValidationException(invalid);
+        }
         return (ObjectNode) node;
     }
 
@@ -93,6 +103,28 @@ public final class Json {
             path.append(path.length() == 0 || segment.startsWith("[") ? "" : ".").append(segment);
         }
         return path.toString();
+    }
+
+    /**
+     * A JSON escape can spell an unpaired surrogate (U+D800 alone), which is no Unicode text: it
+     * would be stored as {@code ?}. Every string is checked, each error naming its path. (The parser
+     * itself refuses such a field name: a 400 naming {@code body}.)
+     */
+    private static void requireValidText(JsonNode node, String path, List<FieldError> invalid) {
+        if (node.isTextual()) {
+            if (!Text.wellFormed(node.textValue())) {
+                invalid.add(new FieldError(path, "is not valid Unicode text (it holds an unpaired surrogate)"));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireValidText(node.get(i), path + "[" + i + "]", invalid);
+            }
+        } else if (node.isObject()) {
+            String prefix = path.isEmpty() ? "" : path + ".";
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                requireValidText(field.getValue(), prefix + field.getKey(), invalid);
+            }
+        }
     }
 
     public static String write(JsonNode node) {

@@ -3,10 +3,12 @@ package com.lakesail.backend.di;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.service.infra.InfraWorkflows;
 import com.lakesail.backend.service.job.JobRunWorkflows;
+import com.lakesail.backend.service.workflow.WorkflowOutbox;
 import com.lakesail.backend.stepfunctions.SfnWorkflows;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,16 @@ public final class StepFunctionsModule {
             }
         }
         return new SfnWorkflows(sfn::get, arns);
+    }
+
+    /**
+     * The API starts a workflow within milliseconds of its commit, so an entry a minute old was
+     * orphaned by a death; Step Functions reports endings through EventBridge, so the reconciler's
+     * look at running executions is only the backstop, every five minutes.
+     */
+    @Provides
+    static WorkflowOutbox.Timing outboxTiming() {
+        return new WorkflowOutbox.Timing(Duration.ofMinutes(1), Duration.ofMinutes(5), 6);
     }
 
     /** CloudFormation stacks take minutes: a poll every 20 s keeps transitions few and progress fresh. */

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class Validator {
 
-    /** Display names: printable, no control characters, trimmed, 1..100 characters. */
+    /**
+     * Display names: valid Unicode, printable, no control characters, trimmed, 1..100 characters.
+     * Stored as sent; compared for uniqueness in NFC ({@link Text#nameKey}).
+     */
     public static final int MAX_NAME = 100;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -37,6 +40,7 @@ public final class Validator {
         require(!value.isBlank(), field, "must not be blank");
         require(value.equals(value.strip()), field, "must not start or end with whitespace");
         require(value.length() <= MAX_NAME, field, "must be at most " + MAX_NAME + " characters");
+        require(Text.wellFormed(value), field, "must be valid Unicode text");
         return require(!CONTROL.matcher(value).find(), field, "must not contain control characters");
     }
 

@@ -6,6 +6,7 @@ import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.NotFoundException;
 import com.lakesail.backend.domain.Permission;
 import com.lakesail.backend.domain.Role;
+import com.lakesail.backend.domain.Text;
 import com.lakesail.backend.domain.Validator;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.Page;
@@ -162,8 +163,8 @@ public final class RoleService {
     }
 
     private static void requireUniqueName(AccessSnapshot snapshot, String name, String exceptId) {
-        boolean taken = BuiltInRole.byId(name) != null
-                || snapshot.roles().values().stream().anyMatch(r -> r.name().equals(name) && !r.id().equals(exceptId));
+        boolean taken = BuiltInRole.byId(Text.nameKey(name)) != null
+                || snapshot.roles().values().stream().anyMatch(r -> Text.sameName(r.name(), name) && !r.id().equals(exceptId));
         if (taken) {
             throw new ConflictException("a role named '" + name + "' already exists");
         }

@@ -7,6 +7,7 @@ import com.lakesail.backend.domain.Permission;
 import com.lakesail.backend.domain.RoleBinding;
 import com.lakesail.backend.domain.Subject;
 import com.lakesail.backend.domain.Team;
+import com.lakesail.backend.domain.Text;
 import com.lakesail.backend.domain.Validator;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.Page;
@@ -153,7 +154,7 @@ public final class TeamService {
     }
 
     private static void requireUniqueName(AccessSnapshot snapshot, String name, String exceptId) {
-        boolean taken = snapshot.teams().values().stream().anyMatch(t -> t.name().equals(name) && !t.id().equals(exceptId));
+        boolean taken = snapshot.teams().values().stream().anyMatch(t -> Text.sameName(t.name(), name) && !t.id().equals(exceptId));
         if (taken) {
             throw new ConflictException("a team named '" + name + "' already exists");
         }

@@ -1,5 +1,6 @@
 package com.lakesail.backend.store;
 
+import com.lakesail.backend.domain.Text;
 import com.lakesail.backend.domain.Wire;
 import com.lakesail.backend.domain.infra.InfraKind;
 import com.lakesail.backend.port.Key;
@@ -14,7 +15,7 @@ import com.lakesail.backend.port.Key;
  * network                     ORG#org     NETWORK#net                  ORG#org#CAC#cac / NETWORK#net
  * cluster                     ORG#org     CLUSTER#clu                  ORG#org#NET#net / CLUSTER#clu
  * catalog                     ORG#org     CATALOG#cat
- * name guard (unique names)   ORG#org     NAME#kind#name               → the id holding the name
+ * name guard (unique names)   ORG#org     NAME#kind#nfc(name)          → the id holding the name
  * AWS account guard           ORG#org     AWS_ACCOUNT#123456789012     → the cloud account connecting it
  * CIDR allocation             ORG#org     CIDRS#cac#region             {networkId → cidr} of live networks
  * live children of a parent   ORG#org     CHILDREN#parentId            {ids} (networks and managed catalogs
@@ -73,8 +74,12 @@ public final class InfraKeys {
         return Key.of(Keys.orgPartition(orgId), "AWS_ACCOUNT#" + awsAccountId);
     }
 
+    /**
+     * The guard of a name, keyed on its NFC form: {@code é} sent precomposed or decomposed is one
+     * name. The resource keeps the name as it was sent; only its identity is normalized.
+     */
     public static Key name(String orgId, InfraKind kind, String name) {
-        return Key.of(Keys.orgPartition(orgId), "NAME#" + Wire.name(kind) + "#" + name);
+        return Key.of(Keys.orgPartition(orgId), "NAME#" + Wire.name(kind) + "#" + Text.nameKey(name));
     }
 
     public static Key cidrs(String orgId, String cloudAccountId, String region) {

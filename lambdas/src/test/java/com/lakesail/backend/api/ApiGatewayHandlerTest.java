@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lakesail.backend.testing.InMemoryStore;
@@ -125,6 +126,74 @@ class ApiGatewayHandlerTest {
     }
 
     @Test
+    void handleRequest_whenTheBase64BodyIsNotUtf8_answers400NamingBodyAndCreatesNothing() throws IOException {
+        byte[] latin1 = SIGNUP.replace("Ada", "\u00e9t\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+
+        JsonNode response = call(event("POST", "/v1/signup", Base64.getEncoder().encodeToString(latin1), true));
+
+        assertError(response, 400, "ValidationError", "body");
+        assertEquals(201, call(event("POST", "/v1/signup", SIGNUP, false)).path("statusCode").asInt(),
+                "the email was not taken by a half-written user");
+    }
+
+    @Test
+    void handleRequest_whenTheBase64IsMalformed_answers400NamingBody() throws IOException {
+        assertError(call(event("POST", "/v1/signup", "not base64!", true)), 400, "ValidationError", "body");
+    }
+
+    @Test
+    void handleRequest_whenATextBodyHoldsALoneSurrogate_answers400NamingBody() throws IOException {
+        JsonNode response = call(event("POST", "/v1/signup", SIGNUP.replace("Ada", "A\ud800"), false));
+
+        assertError(response, 400, "ValidationError", "body");
+    }
+
+    @Test
+    void handleRequest_whenAJsonEscapeSpellsALoneSurrogate_answers400NamingTheField() throws IOException {
+        String body = SIGNUP.replace("Ada", "\\ud800");
+
+        assertError(call(event("POST", "/v1/signup", body, false)), 400, "ValidationError", "name");
+        assertError(call(event("POST", "/v1/signup",
+                Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)), true)), 400, "ValidationError", "name");
+    }
+
+    @Test
+    void handleRequest_whenAQueryParameterHoldsALoneSurrogate_answers400NamingIt() throws IOException {
+        ObjectNode event = get("/v1/me/tokens", signup());
+        event.putObject("queryStringParameters").put("nextToken", "\udc00");
+
+        assertError(call(event), 400, "ValidationError", "nextToken");
+    }
+
+    @Test
+    void handleRequest_whenAPathParameterIsNotText_answers400NamingIt() throws IOException {
+        String secret = signup();
+        for (String id : new String[] {"%E9", "%zz", "org_%C3", "%0A"}) {
+            assertError(call(get("/v1/orgs/" + id, secret)), 400, "ValidationError", "orgId");
+        }
+        assertError(call(get("/v1/orgs/caf\u00e9", secret)), 400, "ValidationError", "path");
+        JsonNode decoded = call(get("/v1/orgs/org%5Fnone", secret));
+        assertEquals(404, decoded.path("statusCode").asInt());
+        assertTrue(body(decoded).path("error").path("message").asText().contains("org_none"), "the segment is percent-decoded");
+    }
+
+    private static ObjectNode get(String path, String secret) {
+        ObjectNode event = Json.object().put("httpMethod", "GET").put("path", path);
+        event.putObject("headers").put("Authorization", "Bearer " + secret);
+        return event;
+    }
+
+    private static void assertError(JsonNode response, int status, String code, String field) throws IOException {
+        String text = response.path("body").asText();
+        assertEquals(status, response.path("statusCode").asInt(), text);
+        JsonNode error = body(response).path("error");
+        assertEquals(code, error.path("code").asText(), text);
+        assertEquals(response.path("headers").path("X-Request-Id").asText(), error.path("requestId").asText());
+        assertEquals(field, error.path("details").path(0).path("field").asText(), text);
+        assertEquals(1, error.path("details").size(), text);
+    }
+
+    @Test
     void beforeCheckpoint_whenPriming_touchesNoStoreAndLogsNoRequest() throws IOException {
         handler.beforeCheckpoint(null);
 
@@ -138,9 +207,11 @@ class ApiGatewayHandlerTest {
         return body(call(event("POST", "/v1/signup", SIGNUP, false))).path("token").path("secret").asText();
     }
 
+    /** The event as the runtime hands it over: JSON in UTF-8, where text that is not Unicode can only be an escape. */
     private JsonNode call(ObjectNode event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
+        byte[] json = Json.MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(event);
+        handler.handleRequest(new ByteArrayInputStream(json), out, null);
         return Json.MAPPER.readTree(out.toByteArray());
     }
 

@@ -45,6 +45,13 @@ class ValidatorTest {
     }
 
     @Test
+    void name_whenItHoldsALoneSurrogate_refusesIt() {
+        assertEquals(List.of(new FieldError("name", "must be valid Unicode text")),
+                errors(new Validator().name("name", "a\ud800")));
+        assertEquals(List.of(), errors(new Validator().name("name", "caf\u00e9 \ud83d\ude00")));
+    }
+
+    @Test
     void name_whenControlCharacterInside_refusesIt() {
         for (String name : List.of("a\u0007b", "a\nb", "a\u0000b")) {
             assertEquals(List.of(new FieldError("name", "must not contain control characters")),

@@ -14,12 +14,14 @@ import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.service.infra.InfraWorkflows;
 import com.lakesail.backend.service.job.CallbackEndpoint;
 import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.service.workflow.WorkflowOutbox;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Clock;
 import javax.inject.Singleton;
 
@@ -69,6 +71,11 @@ interface AccessGraph {
         @Provides
         static ComputeRuntime compute() {
             return unreached(ComputeRuntime.class);
+        }
+
+        @Provides
+        static WorkflowOutbox.Timing outboxTiming() {
+            return new WorkflowOutbox.Timing(Duration.ofSeconds(2), Duration.ofSeconds(10), 3);
         }
 
         @Provides

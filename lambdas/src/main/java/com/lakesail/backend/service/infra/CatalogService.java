@@ -20,6 +20,8 @@ import com.lakesail.backend.service.Caller;
 import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.PageRequest;
 import com.lakesail.backend.service.Principal;
+import com.lakesail.backend.service.workflow.WorkflowOutbox;
+import com.lakesail.backend.service.workflow.WorkflowStart;
 import com.lakesail.backend.store.InfraItems;
 import com.lakesail.backend.store.InfraKeys;
 import java.time.Clock;
@@ -40,16 +42,18 @@ public final class CatalogService {
     private final Authorizer authorizer;
     private final AuditLog audit;
     private final InfraWorkflows workflows;
+    private final WorkflowOutbox outbox;
 
     @Inject
     public CatalogService(InfraRecords records, Clock clock, Ids ids, Authorizer authorizer, AuditLog audit,
-                          InfraWorkflows workflows) {
+                          InfraWorkflows workflows, WorkflowOutbox outbox) {
         this.records = records;
         this.clock = clock;
         this.ids = ids;
         this.authorizer = authorizer;
         this.audit = audit;
         this.workflows = workflows;
+        this.outbox = outbox;
     }
 
     /** @param config the request's {@code config} object, values as sent */
@@ -65,17 +69,20 @@ public final class CatalogService {
             List<Write> writes = new ArrayList<>();
             writes.add(Write.put(InfraItems.catalog(catalog), Condition.notExists()));
             writes.add(Write.put(InfraItems.name(orgId, InfraKind.CATALOG, d.name(), catalog.id()), Condition.notExists()));
+            WorkflowStart provision = null;
             if (d.kind().provisioned()) {
                 writes.addAll(claimAccount(orgId, d.cloudAccountId(), catalog.id()));
+                provision = workflows.request(InfraWorkflows.CATALOG_PROVISION, orgId, "catalogId", catalog.id(), "provision",
+                        catalog.version());
+                writes.add(outbox.entry(provision));
             }
             writes.add(audit.success(caller, Permission.CATALOGS_CREATE.wire(), catalog.id()));
             writes.addAll(idempotency.record(catalog));
             if (!Names.committed(records, writes, orgId, InfraKind.CATALOG, d.name(), attempt)) {
                 continue;
             }
-            if (d.kind().provisioned()) {
-                workflows.start(InfraWorkflows.CATALOG_PROVISION, orgId, "catalogId", catalog.id(), "provision",
-                        catalog.version());
+            if (provision != null) {
+                outbox.startCommitted(provision);
             }
             return catalog;
         }
@@ -106,8 +113,11 @@ public final class CatalogService {
         }
         current.lifecycle().check(current.status(), CatalogStatus.DESTROYING);
         Catalog next = current.moveTo(CatalogStatus.DESTROYING, Stage.DELETE_STACK, null, clock.instant());
-        records.store().transact(List.of(Write.put(InfraItems.catalog(next), Condition.versionIs(current.version())), audited));
-        workflows.start(InfraWorkflows.CATALOG_DESTROY, orgId, "catalogId", id, "destroy", next.version());
+        WorkflowStart destroy = workflows.request(InfraWorkflows.CATALOG_DESTROY, orgId, "catalogId", id, "destroy",
+                next.version());
+        records.store().transact(List.of(Write.put(InfraItems.catalog(next), Condition.versionIs(current.version())), audited,
+                outbox.entry(destroy)));
+        outbox.startCommitted(destroy);
         return Optional.of(next);
     }
 

@@ -18,6 +18,8 @@ import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.PageRequest;
 import com.lakesail.backend.service.Principal;
 import com.lakesail.backend.service.Versions;
+import com.lakesail.backend.service.workflow.WorkflowOutbox;
+import com.lakesail.backend.service.workflow.WorkflowStart;
 import com.lakesail.backend.store.InfraItems;
 import com.lakesail.backend.store.InfraKeys;
 import com.lakesail.backend.store.Items;
@@ -45,11 +47,12 @@ public final class CloudAccountService {
     private final AuditLog audit;
     private final RoleSetups roleSetups;
     private final InfraWorkflows workflows;
+    private final WorkflowOutbox outbox;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public CloudAccountService(InfraRecords records, Clock clock, Ids ids, Authorizer authorizer, AuditLog audit,
-                               RoleSetups roleSetups, InfraWorkflows workflows) {
+                               RoleSetups roleSetups, InfraWorkflows workflows, WorkflowOutbox outbox) {
         this.records = records;
         this.clock = clock;
         this.ids = ids;
@@ -57,6 +60,7 @@ public final class CloudAccountService {
         this.audit = audit;
         this.roleSetups = roleSetups;
         this.workflows = workflows;
+        this.outbox = outbox;
     }
 
     /** An account as the API shows it: with what the customer needs to create its role. */
@@ -146,11 +150,13 @@ public final class CloudAccountService {
 
     private Details startVerification(Caller caller, CloudAccount current, String roleArn) {
         CloudAccount next = current.startVerification(roleArn, clock.instant());
+        WorkflowStart verify = workflows.request(InfraWorkflows.CLOUD_ACCOUNT_VERIFY, current.organizationId(),
+                "cloudAccountId", current.id(), "verify", next.version());
         records.store().transact(List.of(
                 Write.put(InfraItems.cloudAccount(next), Condition.versionIs(current.version())),
-                audit.success(caller, Permission.CLOUD_ACCOUNTS_UPDATE.wire(), current.id())));
-        workflows.start(InfraWorkflows.CLOUD_ACCOUNT_VERIFY, current.organizationId(), "cloudAccountId", current.id(),
-                "verify", next.version());
+                audit.success(caller, Permission.CLOUD_ACCOUNTS_UPDATE.wire(), current.id()),
+                outbox.entry(verify)));
+        outbox.startCommitted(verify);
         return details(next);
     }
 

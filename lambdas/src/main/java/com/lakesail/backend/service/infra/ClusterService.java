@@ -25,6 +25,8 @@ import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.PageRequest;
 import com.lakesail.backend.service.Principal;
 import com.lakesail.backend.service.Versions;
+import com.lakesail.backend.service.workflow.WorkflowOutbox;
+import com.lakesail.backend.service.workflow.WorkflowStart;
 import com.lakesail.backend.store.InfraItems;
 import com.lakesail.backend.store.InfraKeys;
 import java.time.Clock;
@@ -45,16 +47,18 @@ public final class ClusterService {
     private final Authorizer authorizer;
     private final AuditLog audit;
     private final InfraWorkflows workflows;
+    private final WorkflowOutbox outbox;
 
     @Inject
     public ClusterService(InfraRecords records, Clock clock, Ids ids, Authorizer authorizer, AuditLog audit,
-                          InfraWorkflows workflows) {
+                          InfraWorkflows workflows, WorkflowOutbox outbox) {
         this.records = records;
         this.clock = clock;
         this.ids = ids;
         this.authorizer = authorizer;
         this.audit = audit;
         this.workflows = workflows;
+        this.outbox = outbox;
     }
 
     /** Requested node sizes; a null field keeps the default (on create) or the current value (on update). */
@@ -103,11 +107,13 @@ public final class ClusterService {
             writes.add(Write.check(InfraKeys.network(orgId, network.id()), Condition.versionIs(network.version())));
             writes.add(audit.success(caller, Permission.CLUSTERS_CREATE.wire(), cluster.id()));
             writes.addAll(idempotency.record(cluster));
+            WorkflowStart provision = workflows.request(InfraWorkflows.CLUSTER_PROVISION, orgId, "clusterId", cluster.id(),
+                    "provision", cluster.version());
+            writes.add(outbox.entry(provision));
             if (!Names.committed(records, writes, orgId, InfraKind.CLUSTER, d.name(), attempt)) {
                 continue;
             }
-            workflows.start(InfraWorkflows.CLUSTER_PROVISION, orgId, "clusterId", cluster.id(), "provision",
-                    cluster.version());
+            outbox.startCommitted(provision);
             return cluster;
         }
     }
@@ -157,12 +163,17 @@ public final class ClusterService {
         // Even a PATCH that changes nothing writes the next version: two callers holding one version
         // never both succeed. Only a real change starts the update workflow.
         Cluster next = unchanged ? current.touched(clock.instant()) : current.update(nodes, policy, clock.instant());
-        records.store().transact(List.of(Write.put(InfraItems.cluster(next), Condition.versionIs(current.version())),
+        List<Write> writes = new ArrayList<>(List.of(Write.put(InfraItems.cluster(next), Condition.versionIs(current.version())),
                 audit.success(caller, Permission.CLUSTERS_UPDATE.wire(), id)));
         if (unchanged) {
+            records.store().transact(writes);
             return next;
         }
-        workflows.start(InfraWorkflows.CLUSTER_UPDATE, orgId, "clusterId", id, "update", next.version());
+        WorkflowStart update = workflows.request(InfraWorkflows.CLUSTER_UPDATE, orgId, "clusterId", id, "update",
+                next.version());
+        writes.add(outbox.entry(update));
+        records.store().transact(writes);
+        outbox.startCommitted(update);
         return next;
     }
 
@@ -172,9 +183,11 @@ public final class ClusterService {
         Cluster current = records.cluster(orgId, id);
         ClusterStatus.LIFECYCLE.check(current.status(), ClusterStatus.DESTROYING);
         Cluster next = current.moveTo(ClusterStatus.DESTROYING, Stage.DELETE_STACK, null, clock.instant());
+        WorkflowStart destroy = workflows.request(InfraWorkflows.CLUSTER_DESTROY, orgId, "clusterId", id, "destroy",
+                next.version());
         records.store().transact(List.of(Write.put(InfraItems.cluster(next), Condition.versionIs(current.version())),
-                audit.success(caller, Permission.CLUSTERS_DELETE.wire(), id)));
-        workflows.start(InfraWorkflows.CLUSTER_DESTROY, orgId, "clusterId", id, "destroy", next.version());
+                audit.success(caller, Permission.CLUSTERS_DELETE.wire(), id), outbox.entry(destroy)));
+        outbox.startCommitted(destroy);
         return next;
     }
 }

@@ -26,8 +26,10 @@ import javax.inject.Inject;
  * aborted) and no task recorded it: the resource is still in the transient status of that very
  * operation. The operation is read from the deterministic execution name ({@code <id>-<operation>-<generation>}),
  * and a resource changed after the execution stopped is left alone, so a late or repeated event for an
- * old execution cannot fail a resource a newer operation of the same kind has taken over. Also used
- * when a workflow cannot be started at all: the resource must not wait forever for it.
+ * old execution cannot fail a resource a newer operation of the same kind has taken over. The
+ * {@code Reconciler} calls it too, for an ending nothing reported (a lost event, a process that died
+ * before its listener ran) and for a workflow that could not be started at all: the resource must
+ * not wait forever for it.
  *
  * <pre>{@code
  * failures.executionEnded("clu_...-provision-1", "TIMED_OUT", "{\"orgId\":...,\"clusterId\":...}", "States.Timeout", null, stoppedAt);

@@ -2,7 +2,8 @@ package com.lakesail.backend.service.infra;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lakesail.backend.port.Workflows;
+import com.lakesail.backend.service.workflow.WorkflowOutbox;
+import com.lakesail.backend.service.workflow.WorkflowStart;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +11,17 @@ import java.util.Map;
 import javax.inject.Inject;
 
 /**
- * Starts the lifecycle state machines of {@code statemachines/}, named as the template's logical ids.
- * The execution name is resource id + operation + generation (the resource version the operation
- * started at), so starting twice starts once, and the input carries the same three facts: tasks
- * key their idempotency tokens on them.
+ * The lifecycle state machines of {@code statemachines/}, named as the template's logical ids, and
+ * what an operation asks of them. The execution name is resource id + operation + generation (the
+ * resource version the operation started at), so starting twice starts once, and the input carries
+ * the same three facts: tasks key their idempotency tokens on them.
  *
  * <pre>{@code
- * workflows.start(InfraWorkflows.CLUSTER_PROVISION, orgId, "clusterId", cluster.id(), "provision", cluster.version());
+ * WorkflowStart provision = workflows.request(InfraWorkflows.CLUSTER_PROVISION, orgId, "clusterId", cluster.id(),
+ *         "provision", cluster.version());
+ * writes.add(outbox.entry(provision));   // beside the cluster, in one transaction
+ * store.transact(writes);
+ * outbox.startCommitted(provision);
  * }</pre>
  */
 public final class InfraWorkflows {
@@ -40,15 +45,11 @@ public final class InfraWorkflows {
             CLUSTER_DESTROY, Duration.ofMinutes(45), CATALOG_PROVISION, Duration.ofMinutes(20),
             CATALOG_DESTROY, Duration.ofMinutes(20));
 
-    private final Workflows workflows;
     private final Polling polling;
-    private final ExecutionFailures failures;
 
     @Inject
-    public InfraWorkflows(Workflows workflows, Polling polling, ExecutionFailures failures) {
-        this.workflows = workflows;
+    public InfraWorkflows(Polling polling) {
         this.polling = polling;
-        this.failures = failures;
     }
 
     /**
@@ -65,27 +66,19 @@ public final class InfraWorkflows {
     }
 
     /**
+     * The workflow of one lifecycle operation, for the {@link WorkflowOutbox}: its entry goes in the
+     * transaction that makes the change, and its start follows the commit.
+     *
      * @param idField the input field naming the resource ({@code clusterId}), as the tasks read it
-     * @return the execution id
-     * @throws RuntimeException when the workflow cannot be started, after marking the resource failed
      */
-    public String start(String stateMachine, String orgId, String idField, String resourceId, String operation,
-                        long generation) {
+    public WorkflowStart request(String stateMachine, String orgId, String idField, String resourceId, String operation,
+                                 long generation) {
         ObjectNode input = JSON.createObjectNode().put("orgId", orgId).put(idField, resourceId).put("generation", generation);
         Duration limit = WAIT_LIMITS.get(stateMachine);
         if (limit != null) {
             input.put("pollSeconds", polling.seconds()).put("maxPolls", Math.max(1, limit.toSeconds() / polling.seconds()));
         }
-        String name = executionName(resourceId, operation, generation);
-        try {
-            return workflows.start(stateMachine, name, input.toString());
-        } catch (RuntimeException e) {
-            // The change is committed; without its workflow the resource would wait forever in a
-            // transient status no route can leave. Failed, it can be deleted or retried.
-            failures.executionEnded(name, "FAILED", input.toString(), "LakeSail.WorkflowNotStarted",
-                    String.valueOf(e.getMessage()), null);
-            throw e;
-        }
+        return new WorkflowStart(orgId, stateMachine, executionName(resourceId, operation, generation), input.toString());
     }
 
     /** The environment variable holding a state machine's ARN on Lambda: {@code STATE_MACHINE_CLUSTER_PROVISION}. */

@@ -24,6 +24,8 @@ import com.lakesail.backend.service.Caller;
 import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.PageRequest;
 import com.lakesail.backend.service.Principal;
+import com.lakesail.backend.service.workflow.WorkflowOutbox;
+import com.lakesail.backend.service.workflow.WorkflowStart;
 import com.lakesail.backend.store.InfraItems;
 import com.lakesail.backend.store.InfraKeys;
 import java.time.Clock;
@@ -45,16 +47,18 @@ public final class NetworkService {
     private final Authorizer authorizer;
     private final AuditLog audit;
     private final InfraWorkflows workflows;
+    private final WorkflowOutbox outbox;
 
     @Inject
     public NetworkService(InfraRecords records, Clock clock, Ids ids, Authorizer authorizer, AuditLog audit,
-                          InfraWorkflows workflows) {
+                          InfraWorkflows workflows, WorkflowOutbox outbox) {
         this.records = records;
         this.clock = clock;
         this.ids = ids;
         this.authorizer = authorizer;
         this.audit = audit;
         this.workflows = workflows;
+        this.outbox = outbox;
     }
 
     /** @param availabilityZones null for the region's first three zones ({@code a}, {@code b}, {@code c}) */
@@ -87,11 +91,13 @@ public final class NetworkService {
             writes.add(Write.check(InfraKeys.cloudAccount(orgId, account.id()), Condition.versionIs(account.version())));
             writes.add(audit.success(caller, Permission.NETWORKS_CREATE.wire(), network.id()));
             writes.addAll(idempotency.record(network));
+            WorkflowStart provision = workflows.request(InfraWorkflows.NETWORK_PROVISION, orgId, "networkId", network.id(),
+                    "provision", network.version());
+            writes.add(outbox.entry(provision));
             if (!Names.committed(records, writes, orgId, InfraKind.NETWORK, d.name(), attempt)) {
                 continue;
             }
-            workflows.start(InfraWorkflows.NETWORK_PROVISION, orgId, "networkId", network.id(), "provision",
-                    network.version());
+            outbox.startCommitted(provision);
             return network;
         }
     }
@@ -122,15 +128,18 @@ public final class NetworkService {
                     children.value().ids()) + ": destroy them first");
         }
         Network next = current.moveTo(NetworkStatus.DESTROYING, Stage.DELETE_STACK, null, clock.instant());
+        WorkflowStart destroy = workflows.request(InfraWorkflows.NETWORK_DESTROY, orgId, "networkId", id, "destroy",
+                next.version());
         try {
             records.store().transact(List.of(
                     Write.put(InfraItems.network(next), Condition.versionIs(current.version())),
                     records.noChildren(orgId, id, children),
-                    audit.success(caller, Permission.NETWORKS_DELETE.wire(), id)));
+                    audit.success(caller, Permission.NETWORKS_DELETE.wire(), id),
+                    outbox.entry(destroy)));
         } catch (ConditionFailedException e) {
             throw new ConflictException("network " + id + " changed meanwhile (a cluster may have been created in it)");
         }
-        workflows.start(InfraWorkflows.NETWORK_DESTROY, orgId, "networkId", id, "destroy", next.version());
+        outbox.startCommitted(destroy);
         return next;
     }
 

@@ -4,21 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lakesail.backend.domain.job.JobDefinition;
 import com.lakesail.backend.domain.job.JobRun;
-import com.lakesail.backend.domain.job.JobRunStatus;
-import com.lakesail.backend.domain.job.Termination;
-import com.lakesail.backend.domain.job.TerminationCode;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.port.Write;
-import java.time.Clock;
+import com.lakesail.backend.service.workflow.WorkflowOutbox;
+import com.lakesail.backend.service.workflow.WorkflowStart;
+import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 
 /**
- * Starts the {@code JobRun} state machine ({@code statemachines/job-run.asl.json}) for a run. The one
- * place where a run is committed and its workflow started, so that step can move to an outbox
- * without touching the callers. The execution name is the run id + operation + generation, so
- * starting twice starts once.
+ * Starts the {@code JobRun} state machine ({@code statemachines/job-run.asl.json}) for a run: the one
+ * place where a run is committed, with its workflow's outbox entry, and its workflow started. The
+ * execution name is the run id + operation + generation, so starting twice starts once.
  *
  * <p>The input carries what the state machine's waits need: Sail's start limit and heartbeat, the
  * job's timeout as the running stage's TimeoutSeconds, and the runner's heartbeat limit.
@@ -39,46 +37,49 @@ public final class JobRunWorkflows {
 
     private final Store store;
     private final Workflows workflows;
+    private final WorkflowOutbox outbox;
     private final JobRunLimits limits;
-    private final JobRecords records;
-    private final Clock clock;
 
     @Inject
-    public JobRunWorkflows(Store store, Workflows workflows, JobRunLimits limits, JobRecords records, Clock clock) {
+    public JobRunWorkflows(Store store, Workflows workflows, WorkflowOutbox outbox, JobRunLimits limits) {
         this.store = store;
         this.workflows = workflows;
+        this.outbox = outbox;
         this.limits = limits;
-        this.records = records;
-        this.clock = clock;
     }
 
     /**
-     * Commits the writes that create {@code run}, then starts its workflow.
+     * Commits the writes that create {@code run} together with the outbox entry of its workflow, then
+     * starts the workflow. A start that fails (or a death before it) is the reconciler's: it starts
+     * the workflow later, or ends the run {@code failed} once it gives up, so no run waits forever.
      *
      * @throws com.lakesail.backend.port.ConditionFailedException when the transaction lost a race (nothing was written)
-     * @throws RuntimeException when the workflow cannot be started, after ending the run {@code failed}
      */
     public void commitAndStart(List<Write> writes, JobRun run, JobDefinition definition) {
-        store.transact(writes);
-        start(run, definition);
+        WorkflowStart start = startOf(run, definition);
+        List<Write> all = new ArrayList<>(writes);
+        all.add(outbox.entry(start));
+        store.transact(all);
+        outbox.startCommitted(start);
     }
 
-    /** Starts (or finds) the run's main execution; a run whose start failed is ended, never left pending. */
+    /** Starts the workflow of a run committed earlier (again: starting twice starts once). */
     public void start(JobRun run, JobDefinition definition) {
+        outbox.startCommitted(startOf(run, definition));
+    }
+
+    private WorkflowStart startOf(JobRun run, JobDefinition definition) {
+        return new WorkflowStart(run.organizationId(), STATE_MACHINE, executionName(run.id(), RUN),
+                runInput(run, definition).toString());
+    }
+
+    private ObjectNode runInput(JobRun run, JobDefinition definition) {
         ObjectNode input = input(run);
         input.putObject("limits").put("sailSeconds", limits.sailSeconds())
                 .put("sailHeartbeatSeconds", limits.sailHeartbeatSeconds())
                 .put("timeoutSeconds", definition.timeoutSeconds())
                 .put("runnerHeartbeatSeconds", limits.runnerHeartbeatSeconds(definition.timeoutSeconds()));
-        try {
-            workflows.start(STATE_MACHINE, executionName(run.id(), RUN), input.toString());
-        } catch (RuntimeException e) {
-            // Committed but without a workflow, the run would wait forever: end it, then report.
-            records.end(run.organizationId(), run.id(), r -> new JobRecords.Ending(JobRunStatus.FAILED,
-                    new Termination(TerminationCode.INTERNAL_ERROR, "the run's workflow could not be started: "
-                            + e.getMessage())), clock.instant());
-            throw e;
-        }
+        return input;
     }
 
     /** Starts the execution that cleans up after a run whose main execution ended without doing so. */
