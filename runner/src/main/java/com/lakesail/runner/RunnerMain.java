@@ -73,7 +73,7 @@ public final class RunnerMain {
             awaitPort(remote, connectTimeoutSeconds(env));
             spark = SparkSession.builder().remote(remote).getOrCreate();
             System.out.println("lakesail-runner: connected to Spark " + spark.version());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             return Outcome.failed(callbacks, "SAIL_UNREACHABLE", "cannot connect to the Sail: " + Outcome.message(e), null);
         }
         long connectMillis = (System.nanoTime() - connectStarted) / 1_000_000;

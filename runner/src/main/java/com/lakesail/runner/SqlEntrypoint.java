@@ -46,7 +46,8 @@ final class SqlEntrypoint {
                     List<Row> rows = result.limit(previewRows + 1).collectAsList();
                     last = new Preview(schema, rows.subList(0, Math.min(previewRows, rows.size())), rows.size() > previewRows);
                 }
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Spark's AnalysisException is a checked exception Scala code throws undeclared.
                 System.out.println("lakesail-runner: statement " + step + " failed: " + Outcome.message(e));
                 return Outcome.failed(callbacks, Outcome.errorClass(e), Outcome.message(e), step);
             }
