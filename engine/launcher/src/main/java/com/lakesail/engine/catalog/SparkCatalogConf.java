@@ -89,7 +89,13 @@ public record SparkCatalogConf(Map<String, String> sparkConf, Map<String, String
         }
         Path path = dataDirectory.toAbsolutePath().resolve("s3").resolve(m.group(1));
         String key = m.group(2) == null ? "" : m.group(2).replaceFirst("^/+", "");
-        return (key.isEmpty() ? path : path.resolve(key)).normalize().toUri().toString();
+        Path local = (key.isEmpty() ? path : path.resolve(key)).normalize();
+        try {
+            // Not Path.toUri(): that asks the file system, and adds a slash for existing directories only.
+            return "file://" + new java.net.URI(null, null, local.toString(), null).getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a usable location: " + location, e);
+        }
     }
 
     /** The name SQL uses for a catalog named {@code name}. */
