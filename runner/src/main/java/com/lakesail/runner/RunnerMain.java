@@ -57,6 +57,10 @@ public final class RunnerMain {
         LogShipper logs = new LogShipper(callbacks);
         logs.install();
         Outcome outcome = execute(spec, env, callbacks);
+        if (outcome.exitCode() != 0) {
+            System.out.println("lakesail-runner: failed: " + outcome.event().path("errorClass").asText() + ": "
+                    + outcome.event().path("message").asText());
+        }
         logs.close();
         callbacks.send(outcome.event());
         return outcome.exitCode();

@@ -48,7 +48,6 @@ final class SqlEntrypoint {
                 }
             } catch (Exception e) {
                 // Spark's AnalysisException is a checked exception Scala code throws undeclared.
-                System.out.println("lakesail-runner: statement " + step + " failed: " + Outcome.message(e));
                 return Outcome.failed(callbacks, Outcome.errorClass(e), Outcome.message(e), step);
             }
         }

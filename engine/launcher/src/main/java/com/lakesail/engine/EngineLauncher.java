@@ -123,11 +123,13 @@ public final class EngineLauncher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // The ready line is looked for only in what this Sail writes (a log directory may be reused).
+        long logOffset = new LogFile(ChildProcess.stdoutFile(spec.logDirectory(), SAIL)).size();
         long launchedAt = System.nanoTime();
         Launched launched = launch(SAIL, spec.id(), program, spec.memoryMb(), spec.logDirectory(), work,
                 Map.of("SPARK_LOCAL_IP", "127.0.0.1"), List.of(confFile.toString()), SAIL_GRACE);
         Sail sail = new Sail(spec, launched.child(), port);
-        watchReadiness(sail, launchedAt, launched.process());
+        watchReadiness(sail, launchedAt, logOffset, launched.process());
         return sail;
     }
 
@@ -248,12 +250,10 @@ public final class EngineLauncher implements AutoCloseable {
         return new Launched(child, process);
     }
 
-    private void watchReadiness(Sail sail, long launchedAt, Process process) {
+    private void watchReadiness(Sail sail, long launchedAt, long logOffset, Process process) {
         ChildProcess child = sail.process();
         long deadline = launchedAt + sail.spec().startTimeout().toNanos();
-        long[] offset = {0};
-        long start = child.stdout().size();
-        offset[0] = start;
+        long[] offset = {logOffset};
         ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
         task[0] = watcher.scheduleWithFixedDelay(() -> {
             try {

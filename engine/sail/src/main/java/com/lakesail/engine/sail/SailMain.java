@@ -40,6 +40,9 @@ public final class SailMain {
         SparkConf conf = new SparkConf(false).setAll(CollectionConverters.asScala(load(Path.of(args[0]))));
         pinToLoopback(conf);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        // Bound only now, with the session ready: Spark's Connect plugin would bind while the
+        // context starts, and a client that connects in between is told there is no session.
+        SparkConnectService$.MODULE$.start(spark.sparkContext());
         long ready = System.currentTimeMillis();
         long jvmStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(mainEntered);
         // The launcher reads the port; the timings tell where a slow start went.
@@ -47,6 +50,7 @@ public final class SailMain {
                 + " sparkMillis=" + (ready - mainEntered));
         System.out.flush();
         stdinClosed.await();
+        SparkConnectService$.MODULE$.stop(SparkConnectService$.MODULE$.stop$default$1(), SparkConnectService$.MODULE$.stop$default$2());
         spark.stop();
         System.exit(0);
     }
@@ -68,7 +72,7 @@ public final class SailMain {
     private static void pinToLoopback(SparkConf conf) {
         conf.set("spark.master", conf.get("spark.master", "local[*]"));
         conf.set("spark.app.name", conf.get("spark.app.name", "lakesail-sail"));
-        conf.set("spark.plugins", "org.apache.spark.sql.connect.SparkConnectPlugin");
+        conf.remove("spark.plugins");
         conf.set("spark.connect.grpc.binding.address", "127.0.0.1");
         // The launcher picks the port (so a runner can start before the Sail is ready); if another
         // process took it meanwhile, failing beats listening where nobody will look.
