@@ -207,7 +207,7 @@ public final class EngineLauncher implements AutoCloseable {
         }
         jvmOptions.addAll(program.jvmOptions());
         ClassDataSharing.Plan plan = classDataSharing
-                ? archives.plan(program.classpath(), jvmOptions, javaHome.toString(), ProcessHandle.current().pid())
+                ? archives.plan(program.name(), program.classpath(), jvmOptions, javaHome.toString(), ProcessHandle.current().pid())
                 : ClassDataSharing.Plan.NONE;
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());

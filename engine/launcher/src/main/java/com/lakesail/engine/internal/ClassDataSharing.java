@@ -42,12 +42,13 @@ public final class ClassDataSharing {
         }
     }
 
-    public Plan plan(List<Path> classpath, List<String> jvmOptions, String javaHome, long pid) {
+    /** @param program names the archive ({@code <program>-<key>.jsa}); a new one replaces the program's older ones */
+    public Plan plan(String program, List<Path> classpath, List<String> jvmOptions, String javaHome, long pid) {
         // Archives are made from jars only: a classes directory (a build without package) disables them.
         if (classpath.stream().anyMatch(Files::isDirectory)) {
             return Plan.NONE;
         }
-        String key = key(classpath, jvmOptions, javaHome);
+        String key = program + "-" + key(classpath, jvmOptions, javaHome);
         Path archive = directory.resolve(key + ".jsa");
         if (Files.isRegularFile(archive)) {
             return new Plan(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), null, null, null);
@@ -69,6 +70,7 @@ public final class ClassDataSharing {
             if (exitCode == 0 && Files.isRegularFile(plan.trainedArchive()) && Files.size(plan.trainedArchive()) > 0) {
                 Files.move(plan.trainedArchive(), plan.finalArchive(), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
+                removeOlderArchives(plan.finalArchive());
             }
             Files.deleteIfExists(plan.trainedArchive());
             Files.deleteIfExists(plan.lock());
@@ -92,6 +94,19 @@ public final class ClassDataSharing {
             }
         } catch (IOException ignored) {
             // Left for the next restart.
+        }
+    }
+
+    /** Archives of the same program for jars since rebuilt or replaced: a hundred MB each, never used again. */
+    private void removeOlderArchives(Path current) throws IOException {
+        String name = current.getFileName().toString();
+        String program = name.substring(0, name.lastIndexOf('-'));
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(directory, program + "-*.jsa")) {
+            for (Path a : archives) {
+                if (!a.equals(current)) {
+                    Files.deleteIfExists(a);
+                }
+            }
         }
     }
 
