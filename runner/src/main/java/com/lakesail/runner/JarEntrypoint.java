@@ -1,5 +1,7 @@
 package com.lakesail.runner;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -80,7 +82,14 @@ final class JarEntrypoint {
     private static Integer invoke(Method main, List<String> arguments) throws IllegalAccessException {
         SecurityManager previous = System.getSecurityManager();
         ExitTrap trap = new ExitTrap();
-        System.setSecurityManager(trap);
+        // JDK 17 prints a deprecation notice to System.err on the first call; the job's log is no place for it.
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            System.setSecurityManager(trap);
+        } finally {
+            System.setErr(err);
+        }
         try {
             main.invoke(null, (Object) arguments.toArray(String[]::new));
             return null;

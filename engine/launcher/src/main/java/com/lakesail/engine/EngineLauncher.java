@@ -108,7 +108,6 @@ public final class EngineLauncher implements AutoCloseable {
         conf.setProperty("spark.app.name", "lakesail-" + spec.id());
         conf.setProperty("spark.sql.warehouse.dir", spec.warehouseDirectory().toAbsolutePath().toUri().toString());
         conf.putAll(spec.catalogs().sparkConf());
-        conf.setProperty("spark.local.dir", work.resolve("scratch").toString());
         int port = freeLoopbackPort();
         conf.setProperty("spark.connect.grpc.binding.port", Integer.toString(port));
         if (spec.gate() != null) {
@@ -127,7 +126,9 @@ public final class EngineLauncher implements AutoCloseable {
         long logOffset = new LogFile(ChildProcess.stdoutFile(spec.logDirectory(), SAIL)).size();
         long launchedAt = System.nanoTime();
         Launched launched = launch(SAIL, spec.id(), program, spec.memoryMb(), spec.logDirectory(), work,
-                Map.of("SPARK_LOCAL_IP", "127.0.0.1"), List.of(confFile.toString()), SAIL_GRACE);
+                // Scratch space through the environment: spark.local.dir makes Spark warn about cluster managers.
+                Map.of("SPARK_LOCAL_IP", "127.0.0.1", "SPARK_LOCAL_DIRS", work.resolve("scratch").toString()),
+                List.of(confFile.toString()), SAIL_GRACE);
         Sail sail = new Sail(spec, launched.child(), port);
         watchReadiness(sail, launchedAt, logOffset, launched.process());
         return sail;

@@ -22,6 +22,9 @@ import java.util.List;
  * JDK, a changed jar) simply runs without it.
  */
 public final class ClassDataSharing {
+    /** The JVM's notes on classes it skips while archiving would fill a child's stdout. */
+    private static final String QUIET = "-Xlog:cds*=off";
+
     private final Path directory;
 
     public ClassDataSharing(Path directory) {
@@ -51,14 +54,14 @@ public final class ClassDataSharing {
         String key = program + "-" + key(classpath, jvmOptions, javaHome);
         Path archive = directory.resolve(key + ".jsa");
         if (Files.isRegularFile(archive)) {
-            return new Plan(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), null, null, null);
+            return new Plan(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", QUIET), null, null, null);
         }
         Path lock = directory.resolve(key + ".training");
         if (!claim(lock, pid)) {
             return Plan.NONE;
         }
         Path trained = directory.resolve(key + ".jsa." + pid + ".tmp");
-        return new Plan(List.of("-XX:ArchiveClassesAtExit=" + trained), trained, archive, lock);
+        return new Plan(List.of("-XX:ArchiveClassesAtExit=" + trained, QUIET), trained, archive, lock);
     }
 
     /** After the child exits: keep a cleanly written archive, drop anything else. */

@@ -27,7 +27,8 @@ class ClassDataSharingTest {
         cds.finish(trainer, 0);
 
         ClassDataSharing.Plan next = cds.plan("sail", List.of(jar), List.of("-Xmx1g"), "/jdk", ME);
-        assertEquals(List.of("-XX:SharedArchiveFile=" + trainer.finalArchive(), "-Xshare:auto"), next.jvmOptions());
+        assertEquals(List.of("-XX:SharedArchiveFile=" + trainer.finalArchive(), "-Xshare:auto", "-Xlog:cds*=off"),
+                next.jvmOptions());
     }
 
     @Test
