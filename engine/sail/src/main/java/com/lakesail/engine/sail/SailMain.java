@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.SparkConf;
@@ -55,20 +57,17 @@ public final class SailMain {
         System.exit(0);
     }
 
-    private static java.util.Map<String, String> load(Path file) throws IOException {
+    private static Map<String, String> load(Path file) throws IOException {
         Properties props = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(in);
         }
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
         return values;
     }
 
-    /**
-     * Settings that keep every listener on loopback, and the session
-     * gate in front of every call when the launcher configured one.
-     */
+    /** Settings that keep every listener on loopback, and the session gate in front of every call when configured. */
     private static void pinToLoopback(SparkConf conf) {
         conf.set("spark.master", conf.get("spark.master", "local[*]"));
         conf.set("spark.app.name", conf.get("spark.app.name", "lakesail-sail"));
