@@ -1,0 +1,120 @@
+package com.lakesail.engine.sail;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkConf;
+
+/**
+ * Checks session tokens: an ES256-signed JWT whose key is in the JWKS file the control plane gave
+ * this Sail, with the expected issuer, audience and session ({@code sid}), a subject (the member)
+ * and an expiry. A token that passed is remembered until it expires, so a session's calls after
+ * the first cost a map lookup instead of a signature check.
+ */
+final class TokenVerifier {
+    static final String JWKS_FILE = "spark.lakesail.gate.jwksFile";
+    static final String ISSUER = "spark.lakesail.gate.issuer";
+    static final String AUDIENCE = "spark.lakesail.gate.audience";
+    static final String SESSION_ID = "spark.lakesail.gate.sessionId";
+    static final String SESSION_CLAIM = "sid";
+
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    private static final int MAX_REMEMBERED = 1024;
+    private static final String BEARER = "Bearer ";
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final String issuer;
+    private final String audience;
+    private final String sessionId;
+    private final Clock clock;
+    private final Map<String, Instant> accepted = new ConcurrentHashMap<>();
+
+    TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, String sessionId, Clock clock) {
+        this.processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+        // The claims are checked below, each with its own reason.
+        this.processor.setJWTClaimsSetVerifier(null);
+        this.issuer = issuer;
+        this.audience = audience;
+        this.sessionId = sessionId;
+        this.clock = clock;
+    }
+
+    static TokenVerifier fromConf(SparkConf conf) {
+        return new TokenVerifier(new JwksFile(Path.of(required(conf, JWKS_FILE))), required(conf, ISSUER),
+                required(conf, AUDIENCE), required(conf, SESSION_ID), Clock.systemUTC());
+    }
+
+    private static String required(SparkConf conf, String key) {
+        if (!conf.contains(key) || conf.get(key).isBlank()) {
+            throw new IllegalStateException("the session gate needs " + key);
+        }
+        return conf.get(key);
+    }
+
+    /** Null when the header carries a valid token for this session, else why not (never the token). */
+    String refusal(String authorization) {
+        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+            return "a session token is required (sc://host:port/;token=...)";
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        Instant now = clock.instant();
+        Instant expiry = accepted.get(token);
+        if (expiry != null) {
+            if (now.isBefore(expiry.plus(CLOCK_SKEW))) {
+                return null;
+            }
+            accepted.remove(token);
+            return "the session token has expired";
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            return "the session token is not valid";
+        }
+        String refusal = claimsRefusal(claims, now);
+        if (refusal == null) {
+            if (accepted.size() >= MAX_REMEMBERED) {
+                accepted.clear();
+            }
+            accepted.put(token, claims.getExpirationTime().toInstant());
+        }
+        return refusal;
+    }
+
+    private String claimsRefusal(JWTClaimsSet claims, Instant now) {
+        Date exp = claims.getExpirationTime();
+        if (exp == null) {
+            return "the session token has no expiry";
+        }
+        if (!now.isBefore(exp.toInstant().plus(CLOCK_SKEW))) {
+            return "the session token has expired";
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && now.plus(CLOCK_SKEW).isBefore(nbf.toInstant())) {
+            return "the session token is not valid yet";
+        }
+        if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null || !claims.getAudience().contains(audience)
+                || claims.getSubject() == null || claims.getSubject().isBlank()) {
+            return "the session token is not valid";
+        }
+        Object sid = claims.getClaim(SESSION_CLAIM);
+        if (!sessionId.equals(sid)) {
+            return "the session token is for another session";
+        }
+        return null;
+    }
+}

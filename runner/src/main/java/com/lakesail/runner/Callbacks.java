@@ -1,0 +1,99 @@
+package com.lakesail.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Reports to the control plane: {@code POST {callbackUrl}/events}, one event per request, with
+ * the run-scoped token. 5xx answers and I/O errors are retried with backoff, a bounded number of
+ * times; 401 (the token is not, or no longer, good for this run) and 409 (the run already ended,
+ * e.g. cancelled) end the runner at once: nobody wants its work any more.
+ */
+final class Callbacks {
+    /** Backoff before each retry: about 30 s of trying in all. */
+    private static final long[] BACKOFF_MILLIS = {200, 500, 1_000, 2_000, 4_000, 8_000, 14_000};
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI events;
+    private final String token;
+    private final ObjectMapper mapper;
+    private final PrintStream diagnostics;
+    private final Runnable onRunEnded;
+
+    /**
+     * @param diagnostics where the runner's own trouble goes (the process's real stderr, never shipped)
+     * @param onRunEnded  what to do when the control plane says the run is over (401, 409)
+     */
+    Callbacks(String callbackUrl, String token, ObjectMapper mapper, PrintStream diagnostics, Runnable onRunEnded) {
+        this.events = URI.create(callbackUrl.replaceAll("/+$", "") + "/events");
+        this.token = token;
+        this.mapper = mapper;
+        this.diagnostics = diagnostics;
+        this.onRunEnded = onRunEnded;
+    }
+
+    ObjectNode event(String type) {
+        return mapper.createObjectNode().put("type", type);
+    }
+
+    /** Sends one event; true once accepted, false when it could not be delivered (after retries, or a 400). */
+    boolean send(ObjectNode event) {
+        String type = event.path("type").asText();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(events)
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(event)))
+                    .build();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int attempt = 0; ; attempt++) {
+            String problem;
+            try {
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status >= 200 && status < 300) {
+                    return true;
+                }
+                if (status == 401 || status == 409) {
+                    diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + type
+                            + (status == 409 ? ": the run has already ended" : ": this runner's token is not accepted")
+                            + "; stopping");
+                    onRunEnded.run();
+                    return false;
+                }
+                if (status < 500) {
+                    diagnostics.println("lakesail-runner: the control plane refused the " + type + " event (" + status + ")");
+                    return false;
+                }
+                problem = "HTTP " + status;
+            } catch (IOException e) {
+                problem = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (attempt >= BACKOFF_MILLIS.length) {
+                diagnostics.println("lakesail-runner: giving up on the " + type + " event after " + (attempt + 1)
+                        + " attempts: " + problem);
+                return false;
+            }
+            try {
+                Thread.sleep(BACKOFF_MILLIS[attempt]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}
