@@ -25,7 +25,7 @@ class CliSettingsTest {
     }
 
     private String source(CliRun.Result list, String name) {
-        return list.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow(list::toString);
+        return list.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow(() -> new AssertionError(list.toString()));
     }
 
     @Test
