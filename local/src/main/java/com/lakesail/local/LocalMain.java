@@ -73,7 +73,7 @@ public final class LocalMain {
         System.out.println("  organization:   " + boot.organizationId());
         System.out.println("  token:          " + boot.token());
         System.out.println("  connection file " + options.dataDirectory().resolve(LocalBootstrap.CONNECTION_FILE)
-                + " (LakeSail.fromLocalBackend() reads it)");
+                + ", read by LakeSail.fromLocalBackend() and the lakesail command");
         return backend;
     }
 
