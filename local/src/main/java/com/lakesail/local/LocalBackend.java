@@ -14,6 +14,7 @@ import com.lakesail.local.workflow.TemplateStateMachines;
 import com.lakesail.local.workflow.WorkflowEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,10 +48,20 @@ public final class LocalBackend implements AutoCloseable {
     private final Path dataDirectory;
     /** This backend's address once its server listens: where runs report. */
     private final AtomicReference<URI> endpoint = new AtomicReference<>();
+    /** The bootstrap done at start, when the builder asked for one. */
+    private final AtomicReference<Bootstrap> boot = new AtomicReference<>();
 
     private LocalBackend(Builder builder) throws IOException {
         this.dataDirectory = builder.dataDirectory;
-        this.store = dataDirectory == null ? SqliteStore.inMemory() : SqliteStore.open(dataDirectory.resolve(DATABASE_FILE));
+        DataDirectory created = DataDirectory.before(dataDirectory);
+        SqliteStore opened;
+        try {
+            opened = dataDirectory == null ? SqliteStore.inMemory() : SqliteStore.open(dataDirectory.resolve(DATABASE_FILE));
+        } catch (RuntimeException e) {
+            created.removeWhatStartCreated();
+            throw e;
+        }
+        this.store = opened;
         // The engine is started only once the graph that holds its task handler and execution
         // listener exists, so executions persisted by an earlier run resume with both in place.
         WorkflowEngine engine = null;
@@ -68,9 +79,15 @@ public final class LocalBackend implements AutoCloseable {
                     .workloadRuntime(builder.workloadRuntime).jobRunLimits(builder.jobRunLimits)
                     .callbackEndpoint(this::callbackBase).build();
             LocalFunctions.register(engine, component.tasks(), component.executionEndings());
-            // Listening before the engine resumes persisted runs, so their stages can hand out callbacks.
+            // The port is bound first, so the endpoint is known; the connection file (when asked for)
+            // is written before the port answers, so whoever sees it answer reads this run's file.
             http = new LocalHttpServer(component.api(), builder.port);
             endpoint.set(URI.create("http://127.0.0.1:" + http.port()));
+            if (builder.bootstrap) {
+                this.boot.set(bootstrap());
+            }
+            // Answering before the engine resumes persisted runs, so their stages can hand out callbacks.
+            http.start();
             engine.start();
             // Whatever an earlier run committed but did not start, starts now; then periodically.
             reconciling = new LocalReconciler(component.reconciler(), builder.clock);
@@ -91,6 +108,7 @@ public final class LocalBackend implements AutoCloseable {
                 engine.close();
             }
             store.close();
+            created.removeWhatStartCreated();
             throw e;
         }
     }
@@ -151,6 +169,10 @@ public final class LocalBackend implements AutoCloseable {
      * connection file when its token still works, created otherwise. See {@link LocalBootstrap}.
      */
     public Bootstrap bootstrap() {
+        Bootstrap done = boot.get();
+        if (done != null) {
+            return done;
+        }
         return new LocalBootstrap(component.identity(), component.authenticator(), store).run(endpoint(), dataDirectory);
     }
 
@@ -184,6 +206,7 @@ public final class LocalBackend implements AutoCloseable {
         // at its Sail stage with this message.
         private WorkloadRuntime workloadRuntime = new UnavailableWorkloadRuntime(NO_LOCAL_ENGINE);
         private JobRunLimits jobRunLimits = JobRunLimits.local();
+        private boolean bootstrap;
 
         private Builder() {
         }
@@ -244,6 +267,16 @@ public final class LocalBackend implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Bootstrap the default user while starting, writing the data directory's connection file
+         * before the port answers (as {@link LocalMain} does); {@link #bootstrap()} then returns it.
+         * Off by default: an embedding application may want no default user.
+         */
+        public Builder bootstrapAtStart(boolean enabled) {
+            this.bootstrap = enabled;
+            return this;
+        }
+
         /** Print one JSON log line per request to stdout. Off by default. */
         public Builder requestLog(boolean enabled) {
             this.requestLog = enabled;
@@ -257,7 +290,13 @@ public final class LocalBackend implements AutoCloseable {
             try {
                 return new LocalBackend(this);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the local backend on port " + port, e);
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof BindException) {
+                        throw new UncheckedIOException("cannot start the local backend: port " + port
+                                + " on 127.0.0.1 is in use, perhaps by another local backend; stop it or choose another port", e);
+                    }
+                }
+                throw new UncheckedIOException("cannot start the local backend on port " + port + ": " + e.getMessage(), e);
             }
         }
     }

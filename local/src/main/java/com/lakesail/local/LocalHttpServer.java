@@ -69,13 +69,24 @@ final class LocalHttpServer implements AutoCloseable {
         server.setHandler(new Routes());
         server.setErrorHandler(new JsonErrors());
         try {
+            // Bound now, answering only once started: the port is known (and held) before anything is served.
+            connector.open();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts answering on the bound port. */
+    void start() throws IOException {
+        try {
             server.start();
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
         } catch (Exception e) {
             close();
-            throw new IOException("cannot start the HTTP server on port " + port, e);
+            throw new IOException("cannot start the HTTP server on port " + port(), e);
         }
     }
 
@@ -189,6 +200,9 @@ final class LocalHttpServer implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP server did not stop cleanly", e);
+        } finally {
+            // A server that never started does not close the port its connector bound.
+            connector.close();
         }
     }
 }

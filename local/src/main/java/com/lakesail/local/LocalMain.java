@@ -1,6 +1,7 @@
 package com.lakesail.local;
 
 import com.lakesail.local.sandbox.SandboxTimings;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -34,6 +35,20 @@ public final class LocalMain {
             System.exit(2);
             return;
         }
+        try {
+            runUntilStopped(options);
+        } catch (UncheckedIOException e) {
+            System.err.println("lakesail-local: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Starts the backend and serves until the JVM is told to stop (Ctrl-C, SIGTERM), then closes it.
+     *
+     * @throws UncheckedIOException if it cannot start, e.g. the port is in use; nothing is left behind then
+     */
+    public static void runUntilStopped(Options options) throws InterruptedException {
         LocalBackend backend = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,18 +59,21 @@ public final class LocalMain {
         stopped.await();
     }
 
-    /** Starts the backend and bootstraps its default user, printing how to reach it. */
+    /**
+     * Starts the backend and bootstraps its default user, printing how to reach it. The connection
+     * file is written before the port answers, so a client that finds the port answering reads it.
+     */
     public static LocalBackend start(Options options) {
         LocalBackend backend = LocalBackend.builder().port(options.port()).dataDirectory(options.dataDirectory())
                 .requestLog(options.requestLog()).sandboxTimings(SandboxTimings.defaults().faster(options.sandboxSpeed()))
-                .start();
+                .bootstrapAtStart(true).start();
         LocalBackend.Bootstrap boot = backend.bootstrap();
         System.out.println("LakeSail local backend listening on " + boot.endpoint());
         System.out.println("  data directory: " + options.dataDirectory().toAbsolutePath());
         System.out.println("  organization:   " + boot.organizationId());
         System.out.println("  token:          " + boot.token());
         System.out.println("  connection file " + options.dataDirectory().resolve(LocalBootstrap.CONNECTION_FILE)
-                + " (LakeSail.fromLocalBackend() reads it)");
+                + ", read by LakeSail.fromLocalBackend() and the lakesail command");
         return backend;
     }
 

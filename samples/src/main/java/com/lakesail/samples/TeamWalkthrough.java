@@ -44,16 +44,16 @@ final class TeamWalkthrough {
             step("Allowed: an analyst reads the teams");
             analyst.teams().list().forEach(t -> System.out.printf("  team %-24s %d member(s)%n", t.name(), t.memberIds().size()));
 
-            step("Refused: an analyst cannot create teams or grant itself more");
+            step("Refused, as it should be: an analyst cannot create teams or grant itself more");
             try {
                 analyst.teams().create(r -> r.name("shadow-" + run));
             } catch (AccessDeniedException e) {
-                System.out.printf("  %s: %s%n", e.code(), e.getMessage());
+                System.out.printf("  refused as expected, %s: %s%n", e.code(), e.errorMessage());
             }
             try {
                 analyst.roleBindings().create(r -> r.roleId("admin").subject(Subject.member(member.id())));
             } catch (AccessDeniedException e) {
-                System.out.printf("  %s: %s%n", e.code(), e.getMessage());
+                System.out.printf("  refused as expected, %s: %s%n", e.code(), e.errorMessage());
             }
 
             step("The owner makes the team infra admins; who may create clusters now, and why?");
@@ -70,7 +70,7 @@ final class TeamWalkthrough {
             try {
                 analyst.organizations().get();
             } catch (ResourceNotFoundException e) {
-                System.out.printf("  %s: %s%n", e.code(), e.getMessage());
+                System.out.printf("  refused as expected, the organization is unknown to it now: %s: %s%n", e.code(), e.errorMessage());
             }
         }
     }

@@ -8,12 +8,17 @@ import com.lakesail.sdk.identity.ApiToken;
 import com.lakesail.sdk.identity.CreatedToken;
 import com.lakesail.sdk.identity.Me;
 import com.lakesail.sdk.organizations.Organization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The README's "run" command: starts the local backend on embedded defaults (data in
- * {@code .lakesail}, a free port), then walks through the SDK as its default user: organizations and
+ * The README's "run" command: starts its own local backend (on a free port, with its data in a
+ * temporary directory, so it never touches a backend you started), then walks through the SDK as its default user: organizations and
  * tokens, a second user in a team, then infrastructure from a cloud account to a cluster and back.
  * Pass {@code --port N} / {@code --data-dir DIR} / {@code --sandbox-speed N} to choose them.
  */
@@ -21,14 +26,29 @@ public final class Walkthrough {
     private Walkthrough() {
     }
 
-    public static void main(String[] args) {
-        LocalMain.Options options = LocalMain.Options.parse(withDefaults(args)).withoutRequestLog();
+    public static void main(String[] args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        // Its own data directory, never a standalone backend's .lakesail: the two would share (and
+        // overwrite) one database and connection file. A temporary one unless --data-dir names one.
+        Path temporary = all.contains("--data-dir") ? null : Files.createTempDirectory("lakesail-walkthrough");
+        if (temporary != null) {
+            all.addAll(List.of("--data-dir", temporary.toString()));
+        }
+        LocalMain.Options options = LocalMain.Options.parse(withDefaults(all)).withoutRequestLog();
         try (LocalBackend backend = LocalMain.start(options);
              LakeSail lakesail = LakeSail.fromLocalBackend(options.dataDirectory().resolve("local-backend.json"))) {
             run(lakesail);
             TeamWalkthrough.run(lakesail, backend.endpoint());
             InfraWalkthrough.run(lakesail);
             step("Done.");
+        } finally {
+            if (temporary != null) {
+                try (Stream<Path> paths = Files.walk(temporary)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
         }
     }
 
@@ -49,7 +69,7 @@ public final class Walkthrough {
         try {
             lakesail.organizations().update(r -> r.organizationId(analytics.id()).name("stale").version(analytics.version()));
         } catch (ConflictException e) {
-            System.out.printf("  a second rename with the old version is refused: %s (%s)%n", e.code(), e.getMessage());
+            System.out.printf("  a second rename with the old version is refused, as expected: %s: %s%n", e.code(), e.errorMessage());
         }
 
         step("List my organizations (lazily paged)");
@@ -77,8 +97,7 @@ public final class Walkthrough {
      * The walkthrough takes a free port unless told otherwise, so it never clashes with a running
      * backend, and runs the sandbox cloud 4 times as fast as its realistic defaults (a 5 s cluster).
      */
-    private static String[] withDefaults(String[] args) {
-        List<String> all = new ArrayList<>(List.of(args));
+    private static String[] withDefaults(List<String> all) {
         if (!all.contains("--port")) {
             all.addAll(List.of("--port", "0"));
         }

@@ -82,7 +82,7 @@ public final class FabricComputeRuntime implements ComputeRuntime {
     /** Fabric8 wraps I/O failures in a generic message; the cause says what happened. */
     private static String describe(KubernetesClientException e) {
         Throwable cause = e.getCause();
-        return cause == null || cause.getMessage() == null ? e.getMessage() : e.getMessage() + " (" + cause + ")";
+        return cause == null || cause.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + cause;
     }
 
     static Config config(ClusterConnection cluster) {

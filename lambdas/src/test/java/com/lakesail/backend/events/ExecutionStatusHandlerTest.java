@@ -35,7 +35,7 @@ class ExecutionStatusHandlerTest {
         Cluster failed = records.cluster("org_1", "clu_1");
         assertEquals(ClusterStatus.FAILED, failed.status());
         assertEquals(Stage.WAIT_FOR_CREATE, failed.stage());
-        assertEquals("the provision workflow ended timed out (States.Timeout)", failed.statusReason());
+        assertEquals("the provision workflow ended timed out: States.Timeout", failed.statusReason());
         assertEquals("{\"marked\":false}", handle("clu_1-provision-1", "TIMED_OUT"), "a redelivered event changes nothing");
     }
 

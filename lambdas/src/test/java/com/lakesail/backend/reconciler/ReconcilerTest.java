@@ -129,7 +129,7 @@ class ReconcilerTest {
         assertEquals(1, pass.settled(), pass.toString());
         Cluster failed = records.cluster("org_1", "clu_1");
         assertEquals(ClusterStatus.FAILED, failed.status());
-        assertEquals("the provision workflow ended timed out (States.Timeout)", failed.statusReason());
+        assertEquals("the provision workflow ended timed out: States.Timeout", failed.statusReason());
         assertTrue(entry(start).isEmpty());
     }
 

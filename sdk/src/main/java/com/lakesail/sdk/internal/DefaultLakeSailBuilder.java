@@ -27,6 +27,7 @@ public final class DefaultLakeSailBuilder implements LakeSail.Builder {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private String unreachableHint;
 
     @Override
     public DefaultLakeSailBuilder endpoint(URI endpoint) {
@@ -88,6 +89,12 @@ public final class DefaultLakeSailBuilder implements LakeSail.Builder {
         return this;
     }
 
+    /** Appended to the message of a request that could not reach the endpoint: the likely cause and the remedy. */
+    public DefaultLakeSailBuilder unreachableHint(String unreachableHint) {
+        this.unreachableHint = unreachableHint;
+        return this;
+    }
+
     @Override
     public LakeSail build() {
         Objects.requireNonNull(token, "token");
@@ -112,7 +119,8 @@ public final class DefaultLakeSailBuilder implements LakeSail.Builder {
         return new ClientSettings(endpoint, token, positive(connectTimeout, "connectTimeout"),
                 positive(requestTimeout, "requestTimeout"), Objects.requireNonNull(retryPolicy, "retryPolicy"),
                 UserAgent.of(userAgentSuffix), Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(sleeper, "sleeper"), Objects.requireNonNull(jitter, "jitter"));
+                Objects.requireNonNull(sleeper, "sleeper"), Objects.requireNonNull(jitter, "jitter"),
+                unreachableHint);
     }
 
     private static Duration positive(Duration value, String name) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * The connection file the local backend writes when it starts:
  * {@code {"endpoint": "http://127.0.0.1:8787", "token": "lsk_...", "organizationId": "org_...", "userId": "usr_..."}}.
  */
-public record LocalBackendFile(URI endpoint, String token, String organizationId, String userId) {
+public record LocalBackendFile(URI endpoint, String token, String organizationId, String userId,
+        Path file) {
     static final String FILE_NAME = "local-backend.json";
 
     /**
@@ -32,10 +33,14 @@ public record LocalBackendFile(URI endpoint, String token, String organizationId
         return workingDirectory.resolve(".lakesail").resolve(FILE_NAME);
     }
 
+    /**
+     * Reads the file and tells clients built from it, should they fail to connect, that the backend
+     * which wrote it is likely not running.
+     */
     public static LocalBackendFile read(Path file) {
-        LocalBackendFile contents;
+        Contents contents;
         try {
-            contents = SdkJson.mapper().readValue(Files.readAllBytes(file), LocalBackendFile.class);
+            contents = SdkJson.mapper().readValue(Files.readAllBytes(file), Contents.class);
         } catch (NoSuchFileException e) {
             throw new SdkClientException("no local backend connection file at " + file
                     + ": start the local backend (it writes this file), or set LAKESAIL_LOCAL_FILE or LAKESAIL_DATA_DIR", e);
@@ -45,16 +50,30 @@ public record LocalBackendFile(URI endpoint, String token, String organizationId
         if (contents == null || contents.endpoint() == null || contents.token() == null) {
             throw new SdkClientException("the local backend connection file " + file + " lacks endpoint or token");
         }
-        return contents;
+        return new LocalBackendFile(contents.endpoint(), contents.token(), contents.organizationId(), contents.userId(),
+                file.toAbsolutePath());
     }
 
     /** Sets the endpoint, token and organization the file names. */
     public LakeSail.Builder applyTo(LakeSail.Builder builder) {
+        if (builder instanceof DefaultLakeSailBuilder defaults) {
+            defaults.unreachableHint(unreachableHint());
+        }
         return builder.endpoint(endpoint).token(token).organization(organizationId);
+    }
+
+    /** What a client built from this file says when nothing answers at its endpoint. */
+    public String unreachableHint() {
+        return "The local backend that wrote " + (file == null ? "its connection file" : file)
+                + " is probably not running: start it with `lakesail local up` or LocalMain, whose data directory holds that file";
+    }
+
+    /** The file's fields. */
+    private record Contents(URI endpoint, String token, String organizationId, String userId) {
     }
 
     @Override
     public String toString() {
-        return "LocalBackendFile[endpoint=" + endpoint + ", organizationId=" + organizationId + ", userId=" + userId + "]";
+        return "LocalBackendFile[endpoint=" + endpoint + ", organizationId=" + organizationId + ", userId=" + userId + ", file=" + file + "]";
     }
 }

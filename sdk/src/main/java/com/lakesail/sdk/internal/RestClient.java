@@ -95,7 +95,8 @@ final class RestClient implements AutoCloseable {
                 }
             } catch (IOException e) {
                 if (!request.idempotent() || attempt >= settings.retryPolicy().maxAttempts()) {
-                    throw new LakeSailIoException(request.toString(), attempt, e);
+                    throw new LakeSailIoException(request.toString(), settings.endpoint(), attempt, e,
+                            settings.unreachableHint());
                 }
                 pause = delays.backoff(attempt);
             } catch (InterruptedException e) {

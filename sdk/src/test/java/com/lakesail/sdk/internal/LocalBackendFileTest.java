@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lakesail.sdk.LakeSail;
+import com.lakesail.sdk.exception.LakeSailIoException;
 import com.lakesail.sdk.exception.SdkClientException;
 import com.lakesail.sdk.testing.StubServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -62,6 +65,24 @@ class LocalBackendFileTest {
                 () -> LocalBackendFile.read(directory.resolve("absent.json")));
 
         assertTrue(e.getMessage().contains("start the local backend"), e.getMessage());
+    }
+
+    @Test
+    void fromLocalBackend_whenNothingListens_namesTheEndpointAndTheBackendNotRunning() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path file = write("{\"endpoint\": \"http://127.0.0.1:" + port + "\", \"token\": \"lsk_local\"}");
+
+        LakeSailIoException e;
+        try (LakeSail lakesail = LakeSail.fromLocalBackend(file)) {
+            e = assertThrows(LakeSailIoException.class, () -> lakesail.me().get());
+        }
+
+        assertTrue(e.getMessage().startsWith("cannot reach http://127.0.0.1:" + port + ": GET /v1/me failed after "), e.getMessage());
+        assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
+        assertTrue(e.getMessage().contains(file + " is probably not running"), e.getMessage());
     }
 
     @Test

@@ -72,7 +72,8 @@ public final class ExecutionFailures implements ExecutionEnded {
         }
         String operation = parts[parts.length - 2];
         String reason = "the " + operation + " workflow ended " + status.toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (error == null ? "" : " (" + error + (cause == null || cause.isBlank() ? "" : ": " + cause) + ")");
+                // Colons, not parentheses: a cause may carry parentheses of its own, and nested ones read badly.
+                + (error == null ? "" : ": " + error + (cause == null || cause.isBlank() ? "" : ": " + cause));
         if (input.hasNonNull("clusterId")) {
             return cluster(orgId, input.get("clusterId").asText(), operation, reason, stoppedAt);
         } else if (input.hasNonNull("networkId")) {

@@ -57,7 +57,8 @@ public final class JobRunFailures implements ExecutionEnded {
             return false;
         }
         String reason = "the run's workflow ended " + status.toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (error == null ? "" : " (" + error + (cause == null || cause.isBlank() ? "" : ": " + cause) + ")");
+                // Colons, not parentheses: a cause may carry parentheses of its own, and nested ones read badly.
+                + (error == null ? "" : ": " + error + (cause == null || cause.isBlank() ? "" : ": " + cause));
         if (!JobRunWorkflows.CLEANUP.equals(input.path("mode").asText())) {
             records.update(orgId, runId, r -> r.terminal() || r.outcome() != null ? null
                     : r.withOutcome(new RunOutcome(TerminationCode.INTERNAL_ERROR, reason, null, null), clock.instant()));

@@ -15,6 +15,7 @@ import com.lakesail.local.workflow.data.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,20 +48,35 @@ public final class WorkflowRunner {
         System.exit(run(args, System.out, System.err));
     }
 
+    static final String USAGE_TEXT = """
+            usage: WorkflowRunner DEFINITION.json [--input JSON | --input-file FILE]
+                                  [--mock-config FILE [--state-machine NAME] [--test-case NAME]]
+                                  [--substitute KEY=VALUE]... [--history]
+            Runs one state machine definition on one input with the local engine and prints the output,
+            or {"error", "cause"}, as JSON; --history adds the execution's events. Task states answer from
+            a Step Functions Local mock file, e.g. statemachines/mocks/cluster-provision.json.
+            exit status: 0 succeeded, 1 failed or timed out, 64 usage or definition error""";
+
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(USAGE_TEXT);
+            return SUCCEEDED;
+        }
         Options options;
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println("usage: WorkflowRunner DEFINITION.json [--input JSON | --input-file FILE] [--mock-config FILE"
-                    + " [--state-machine NAME] [--test-case NAME]] [--substitute KEY=VALUE]... [--history]");
+            err.println("WorkflowRunner: " + e.getMessage());
+            err.println(USAGE_TEXT);
             return USAGE;
         }
         try {
             return execute(options, out);
+        } catch (NoSuchFileException e) {
+            err.println("WorkflowRunner: no such file: " + e.getFile());
+            return USAGE;
         } catch (IllegalArgumentException | WorkflowException | IOException e) {
-            err.println(e.getMessage());
+            err.println("WorkflowRunner: " + e.getMessage());
             return USAGE;
         }
     }
