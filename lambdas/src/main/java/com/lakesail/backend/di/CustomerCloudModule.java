@@ -35,7 +35,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class CustomerCloudModule {
     /** The agent's own timeout (cluster.yaml) is 30 s: an invocation may take that long, plus its cold start. */
     private static final Duration AGENT_ANSWER = Duration.ofSeconds(45);
-    /** The watcher reports sail_failed this long before the workflow itself stops waiting for Sail. */
+    /**
+     * The watcher reports sail_failed this long before the workflow itself stops waiting for Sail: the
+     * watcher is silent until it reports, so the wait's heartbeat limit, not only its timeout, bounds it.
+     */
     private static final int WATCHER_MARGIN_SECONDS = 120;
 
     private CustomerCloudModule() {
@@ -101,6 +104,10 @@ public final class CustomerCloudModule {
     @Provides
     @Singleton
     static WorkloadRuntime workloadRuntime(AgentClient agent, JobRunLimits limits) {
-        return new AgentWorkloadRuntime(agent, limits.sailSeconds() - WATCHER_MARGIN_SECONDS);
+        return new AgentWorkloadRuntime(agent, watcherSeconds(limits));
+    }
+
+    static int watcherSeconds(JobRunLimits limits) {
+        return Math.min(limits.sailSeconds(), limits.sailHeartbeatSeconds()) - WATCHER_MARGIN_SECONDS;
     }
 }
