@@ -49,7 +49,8 @@ class TemplateConsistencyTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
-    private final JsonNode resources = read(ROOT.resolve("template.yaml")).path("Resources");
+    private final JsonNode template = read(ROOT.resolve("template.yaml"));
+    private final JsonNode resources = template.path("Resources");
 
     @Test
     void functions_whenDeclared_nameAnExistingLambdaHandler() throws Exception {
@@ -123,19 +124,63 @@ class TemplateConsistencyTest {
         }
 
         Set<String> inCustomerAccount = union(calls(BACKEND.resolve("aws/AwsCloudProvider.java"), "cfn", "cloudformation"),
-                calls(BACKEND.resolve("aws/AwsCloudProvider.java"), "eks", "eks"));
-        assertTrue(inCustomerAccount.containsAll(Set.of("cloudformation:CreateStack", "eks:DescribeCluster")),
+                agentInvocations());
+        assertTrue(inCustomerAccount.containsAll(Set.of("cloudformation:CreateStack", "lambda:InvokeFunction")),
                 inCustomerAccount.toString());
         List<String> customerRole = new ArrayList<>();
-        JsonNode role = read(ROOT.resolve("lambdas/src/main/resources/cloudformation/customer-role.yaml")).path("Resources");
-        for (JsonNode resource : role) {
-            if (resource.path("Type").asText().equals("AWS::IAM::Role")) {
-                resource.path("Properties").path("Policies").forEach(p -> actions(p.path("PolicyDocument"), customerRole));
-            }
-        }
+        customerRoleStatements().forEach(s -> statementActions(s, customerRole));
         for (String action : inCustomerAccount) {
             assertTrue(granted(customerRole, action), "customer-role.yaml does not allow " + action);
         }
+    }
+
+    /**
+     * Lambda in the customer's account: the control plane itself may only invoke the clusters'
+     * agents (what {@code AgentClient} calls); creating and updating them is CloudFormation's, for
+     * the cluster stacks, and only through it.
+     */
+    @Test
+    void customerRole_whenGrantingLambda_grantsDirectlyOnlyWhatTheAgentClientCalls() throws IOException {
+        Set<String> direct = new TreeSet<>();
+        Set<String> throughStacks = new TreeSet<>();
+        for (JsonNode statement : customerRoleStatements()) {
+            List<String> actions = new ArrayList<>();
+            statementActions(statement, actions);
+            boolean viaCloudFormation = statement.path("Condition").toString().contains("aws:CalledVia");
+            actions.stream().filter(a -> a.toLowerCase(Locale.ROOT).startsWith("lambda:"))
+                    .forEach(a -> (viaCloudFormation ? throughStacks : direct).add(a));
+            if (actions.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("lambda:"))) {
+                assertTrue(statement.path("Resource").toString().contains(":function:lakesail-*"),
+                        "lambda on the lakesail-* functions (the agents) only: " + statement);
+            }
+        }
+        assertEquals(agentInvocations(), direct, "granted directly exactly what the control plane calls");
+        assertTrue(throughStacks.contains("lambda:CreateFunction"), throughStacks.toString());
+        assertFalse(throughStacks.stream().anyMatch(a -> a.contains("*") && !a.endsWith("Get*")),
+                "no lambda wildcard beyond reads, even through the stacks: " + throughStacks);
+    }
+
+    /** The statements of the access role's own policies (not its boundary). */
+    private static List<JsonNode> customerRoleStatements() throws IOException {
+        List<JsonNode> statements = new ArrayList<>();
+        JsonNode role = read(ROOT.resolve("lambdas/src/main/resources/cloudformation/customer-role.yaml")).path("Resources");
+        for (JsonNode resource : role) {
+            if (resource.path("Type").asText().equals("AWS::IAM::Role")) {
+                resource.path("Properties").path("Policies").forEach(p -> p.path("PolicyDocument").path("Statement")
+                        .forEach(statements::add));
+            }
+        }
+        assertFalse(statements.isEmpty());
+        return statements;
+    }
+
+    /** The Lambda actions the control plane calls in customers' accounts: its agent client's ({@code lambda.invoke} is InvokeFunction). */
+    private static Set<String> agentInvocations() throws IOException {
+        Set<String> actions = new TreeSet<>();
+        calls(BACKEND.resolve("aws/AgentClient.java"), "lambda", "lambda")
+                .forEach(a -> actions.add(a.equals("lambda:Invoke") ? "lambda:InvokeFunction" : a));
+        assertEquals(Set.of("lambda:InvokeFunction"), actions);
+        return actions;
     }
 
     @Test
@@ -211,6 +256,12 @@ class TemplateConsistencyTest {
                 "the events function starts cleanup executions");
         assertTrue(variables("TaskFunction").path("API_ENDPOINT").asText().contains("${Api}.execute-api"),
                 "runs report to the API: the task function hands them its address");
+        Map.of("AGENT_CODE_BUCKET", "AgentCodeBucket", "AGENT_CODE_KEY", "AgentCodeKey", "SAIL_IMAGE", "SailImage",
+                "RUNNER_IMAGE", "RunnerImage").forEach((variable, parameter) -> {
+            assertEquals(parameter, variables("TaskFunction").path(variable).asText(),
+                    "the task function gives every cluster stack its agent and images (" + variable + ")");
+            assertTrue(template.path("Parameters").has(parameter), "template parameter " + parameter);
+        });
         assertEquals("TaskFunctionRole.Arn", api.path("CONTROL_PLANE_ROLE_ARN").asText(),
                 "ApiFunction: the role template it shows makes customer roles trust the task function's role");
     }
@@ -278,7 +329,7 @@ class TemplateConsistencyTest {
         Set<String> store = storeActions();
         Set<String> workflowsUsedByApi = sfnActionsUsedBy(BACKEND.resolve("service"));
         assertTrue(workflowsUsedByApi.contains("states:StartExecution"), workflowsUsedByApi.toString());
-        Set<String> sts = calls(BACKEND.resolve("aws/AwsCloudProvider.java"), "sts", "sts");
+        Set<String> sts = calls(BACKEND.resolve("aws/AccountSessions.java"), "sts", "sts");
         assertEquals(Set.of("sts:AssumeRole"), sts);
         // A job run whose execution ended unrecorded gets a cleanup execution from the events function.
         Set<String> cleanups = sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunWorkflows.java"));
@@ -362,7 +413,8 @@ class TemplateConsistencyTest {
     }
 
     private static Set<String> calls(Path file, String client, String service) throws IOException {
-        Matcher m = Pattern.compile("\\b" + client + "\\.(\\w+)\\(").matcher(Files.readString(file));
+        // client.call( or, for a client built on first use, client.get().call(
+        Matcher m = Pattern.compile("\\b" + client + "(?:\\.get\\(\\))?\\.(\\w+)\\(").matcher(Files.readString(file));
         Set<String> actions = new TreeSet<>();
         while (m.find()) {
             actions.add(service + ":" + capitalized(m.group(1)));
@@ -394,15 +446,20 @@ class TemplateConsistencyTest {
 
     private static void actions(JsonNode document, List<String> into) {
         for (JsonNode statement : document.path("Statement")) {
-            if (!statement.path("Effect").asText().equals("Allow")) {
-                continue;
-            }
-            JsonNode action = statement.path("Action");
-            if (action.isArray()) {
-                action.forEach(a -> into.add(a.asText()));
-            } else {
-                into.add(action.asText());
-            }
+            statementActions(statement, into);
+        }
+    }
+
+    /** The actions one statement allows (none when it denies). */
+    private static void statementActions(JsonNode statement, List<String> into) {
+        if (!statement.path("Effect").asText().equals("Allow")) {
+            return;
+        }
+        JsonNode action = statement.path("Action");
+        if (action.isArray()) {
+            action.forEach(a -> into.add(a.asText()));
+        } else {
+            into.add(action.asText());
         }
     }
 

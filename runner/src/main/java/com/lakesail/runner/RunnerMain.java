@@ -20,7 +20,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code SPARK_REMOTE}, {@code LAKESAIL_CALLBACK_URL}, {@code LAKESAIL_CALLBACK_TOKEN},
  * {@code LAKESAIL_RUN_SPEC}, and optionally {@code LAKESAIL_CONNECT_TIMEOUT_SECONDS} (how long to
  * wait for the Sail to accept connections; 120 by default), so it runs the same as a local child
- * process and as a container on a cluster.
+ * process and as a container on a cluster. With {@code LAKESAIL_RUNNER_MODE=watch-sail} it is
+ * instead a Sail's watcher on a cluster ({@link SailWatch}).
  */
 public final class RunnerMain {
     private static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 120;
@@ -46,6 +47,9 @@ public final class RunnerMain {
         }
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         Callbacks callbacks = new Callbacks(callbackUrl, token, mapper, diagnostics, () -> Runtime.getRuntime().halt(1));
+        if (SailWatch.MODE.equals(env.get("LAKESAIL_RUNNER_MODE"))) {
+            return new SailWatch(callbacks, SailWatch::selectOne, System::nanoTime, SailWatch.RETRY_MILLIS).run(env);
+        }
         RunSpec spec;
         try {
             spec = RunSpec.parse(env.get("LAKESAIL_RUN_SPEC"), mapper);

@@ -4,21 +4,15 @@ import com.lakesail.backend.port.AccountAccess;
 import com.lakesail.backend.port.CloudAccessDeniedException;
 import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.CloudProviderException;
-import com.lakesail.backend.port.ClusterConnection;
 import com.lakesail.backend.port.StackRef;
 import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
 import com.lakesail.backend.port.StackTemplate;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -31,61 +25,48 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
 import software.amazon.awssdk.services.cloudformation.model.TokenAlreadyExistsException;
-import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.eks.model.Cluster;
-import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
-import software.amazon.awssdk.services.sts.model.Credentials;
-import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * {@link CloudProvider} over STS, CloudFormation and EKS. Every call in a customer account first
- * assumes the account's role with its ExternalId; sessions are reused while a warm Lambda holds
- * them and renewed well before they expire.
+ * {@link CloudProvider} over STS and CloudFormation. Every call in a customer account acts
+ * with the account's session ({@link AccountSessions}: the role assumed with its ExternalId, reused
+ * and renewed well before it expires). A cluster's stack also gets what the adapter alone knows:
+ * the customer role's permissions boundary and the {@link AgentRelease}.
  *
  * <pre>{@code
- * CloudProvider cloud = new AwsCloudProvider(sts, new SdkAccountClients(http, overrides),
- *     new CloudFormationTemplates(), clock);
+ * CloudProvider cloud = new AwsCloudProvider(new AccountSessions(sts, clock),
+ *     new SdkAccountClients(http, invocationHttp, overrides), new CloudFormationTemplates(), release);
  * }</pre>
  */
 public final class AwsCloudProvider implements CloudProvider {
-    static final String SESSION_NAME = "lakesail-control-plane";
-    /** STS's minimum session: stages are short, and a leaked session dies soon. */
-    static final Duration SESSION = Duration.ofMinutes(15);
-    static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
-    /** EKS honours a token for 15 minutes after signing; claim a little less. */
-    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(14);
     private static final String NO_UPDATES = "No updates are to be performed";
 
-    private final StsClient sts;
+    private final AccountSessions sessions;
     private final AccountClients clients;
     private final CloudFormationTemplates templates;
-    private final Clock clock;
-    private final Map<AccountAccess, Credentials> sessions = new ConcurrentHashMap<>();
+    private final AgentRelease release;
 
-    public AwsCloudProvider(StsClient sts, AccountClients clients, CloudFormationTemplates templates, Clock clock) {
-        this.sts = sts;
+    public AwsCloudProvider(AccountSessions sessions, AccountClients clients, CloudFormationTemplates templates,
+                            AgentRelease release) {
+        this.sessions = sessions;
         this.clients = clients;
         this.templates = templates;
-        this.clock = clock;
+        this.release = release;
     }
 
     @Override
     public void verifyRole(AccountAccess access) {
-        sessions.remove(access);
-        AssumeRoleResponse assumed = assume(access, access.externalId());
+        AssumeRoleResponse assumed = sessions.assumeFresh(access);
         String arn = assumed.assumedRoleUser().arn();
         String account = arn.split(":", 6)[4];
         if (!account.equals(access.awsAccountId())) {
             throw new CloudAccessDeniedException("the role is in account " + account + ", not " + access.awsAccountId(), null);
         }
         // A role that trusts us without the ExternalId could be reached by any tenant through us.
-        if (assumableWithoutExternalId(access)) {
+        if (sessions.assumableWithoutExternalId(access)) {
             throw new CloudAccessDeniedException("the role's trust policy must require the ExternalId "
                     + "(condition sts:ExternalId); recreate it from the LakeSail template", null);
         }
-        sessions.put(access, assumed.credentials());
     }
 
     @Override
@@ -167,25 +148,6 @@ public final class AwsCloudProvider implements CloudProvider {
         }
     }
 
-    @Override
-    public ClusterConnection connectCluster(AccountAccess access, String region, String clusterName) {
-        Credentials session = session(access);
-        try (EksClient eks = clients.eks(provider(session), Region.of(region))) {
-            Cluster cluster = eks.describeCluster(b -> b.name(clusterName)).cluster();
-            if (cluster.endpoint() == null || cluster.certificateAuthority() == null) {
-                throw new CloudProviderException("cluster " + clusterName + " has no endpoint yet (" + cluster.statusAsString() + ")",
-                        true, null);
-            }
-            String token = EksTokens.token(identity(session), region, clusterName, clock);
-            return new ClusterConnection(clusterName, cluster.endpoint(), cluster.certificateAuthority().data(), token,
-                    clock.instant().plus(TOKEN_LIFETIME));
-        } catch (ResourceNotFoundException e) {
-            throw new CloudProviderException("cluster " + clusterName + " does not exist in " + region, false, e);
-        } catch (SdkException e) {
-            throw AwsErrors.map("DescribeCluster " + clusterName, e);
-        }
-    }
-
     /**
      * CloudFormation's statuses folded to what a wait stage decides on. A rollback is still moving
      * until it settles; a settled rollback means the operation failed.
@@ -235,6 +197,7 @@ public final class AwsCloudProvider implements CloudProvider {
         Map<String, String> values = new LinkedHashMap<>(request.parameters());
         if (request.template() == StackTemplate.CLUSTER) {
             values.put("PermissionsBoundaryArn", boundaryArn(request.ref().access().roleArn()));
+            values.putAll(release.parameters(request.ref().region()));
         }
         return values.entrySet().stream()
                 .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build()).toList();
@@ -253,55 +216,6 @@ public final class AwsCloudProvider implements CloudProvider {
     }
 
     private CloudFormationClient cloudFormation(StackRef ref) {
-        return clients.cloudFormation(provider(session(ref.access())), Region.of(ref.region()));
+        return clients.cloudFormation(sessions.credentials(ref.access()), Region.of(ref.region()));
     }
-
-    private Credentials session(AccountAccess access) {
-        Credentials cached = sessions.get(access);
-        if (cached != null && clock.instant().plus(RENEW_BEFORE).isBefore(cached.expiration())) {
-            return cached;
-        }
-        Credentials fresh = assume(access, access.externalId()).credentials();
-        sessions.put(access, fresh);
-        return fresh;
-    }
-
-    private AssumeRoleResponse assume(AccountAccess access, String externalId) {
-        try {
-            return sts.assumeRole(b -> b.roleArn(access.roleArn()).externalId(externalId)
-                    .roleSessionName(SESSION_NAME).durationSeconds((int) SESSION.toSeconds()));
-        } catch (StsException e) {
-            if (e.statusCode() == 403 || "AccessDenied".equals(AwsErrors.code(e))) {
-                throw new CloudAccessDeniedException("cannot assume " + access.roleArn() + ": " + AwsErrors.message(e), e);
-            }
-            throw AwsErrors.map("AssumeRole " + access.roleArn(), e);
-        } catch (SdkException e) {
-            throw AwsErrors.map("AssumeRole " + access.roleArn(), e);
-        }
-    }
-
-    private boolean assumableWithoutExternalId(AccountAccess access) {
-        try {
-            sts.assumeRole(b -> b.roleArn(access.roleArn()).roleSessionName(SESSION_NAME)
-                    .durationSeconds((int) SESSION.toSeconds()));
-            return true;
-        } catch (StsException e) {
-            if (e.statusCode() == 403 || "AccessDenied".equals(AwsErrors.code(e))) {
-                return false;
-            }
-            throw AwsErrors.map("AssumeRole " + access.roleArn(), e);
-        } catch (SdkException e) {
-            throw AwsErrors.map("AssumeRole " + access.roleArn(), e);
-        }
-    }
-
-    private static StaticCredentialsProvider provider(Credentials c) {
-        return StaticCredentialsProvider.create(identity(c));
-    }
-
-    private static AwsSessionCredentials identity(Credentials c) {
-        return AwsSessionCredentials.builder().accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())
-                .sessionToken(c.sessionToken()).expirationTime(c.expiration()).build();
-    }
-
 }

@@ -22,6 +22,11 @@ final class AwsErrors {
         return e instanceof SdkClientException;
     }
 
+    /** The HTTP status AWS answered with, or 0 when there was no answer. */
+    static int status(SdkException e) {
+        return e instanceof AwsServiceException s ? s.statusCode() : 0;
+    }
+
     static String code(SdkException e) {
         return e instanceof AwsServiceException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : null;
     }

@@ -5,19 +5,29 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * {@link AccountClients} over one shared HTTP client. A client built on a shared HTTP client does
- * not close it, so closing each per-call client is cheap and leaks nothing.
+ * {@link AccountClients} over shared HTTP clients. A client built on a shared HTTP client does not
+ * close it, so closing each per-call client is cheap and leaks nothing.
  */
 public final class SdkAccountClients implements AccountClients {
     private final SdkHttpClient http;
     private final ClientOverrideConfiguration overrides;
+    private final SdkHttpClient invocations;
+    private final ClientOverrideConfiguration invocationOverrides;
 
-    public SdkAccountClients(SdkHttpClient http, ClientOverrideConfiguration overrides) {
+    /**
+     * @param invocations         an HTTP client whose socket timeout outlasts the agent's own timeout
+     * @param invocationOverrides the agent's invocations: one attempt's timeout above the agent's, no retry
+     *                            (the workflow retries a stage, with backoff)
+     */
+    public SdkAccountClients(SdkHttpClient http, ClientOverrideConfiguration overrides, SdkHttpClient invocations,
+                             ClientOverrideConfiguration invocationOverrides) {
         this.http = http;
         this.overrides = overrides;
+        this.invocations = invocations;
+        this.invocationOverrides = invocationOverrides;
     }
 
     @Override
@@ -27,8 +37,8 @@ public final class SdkAccountClients implements AccountClients {
     }
 
     @Override
-    public EksClient eks(AwsCredentialsProvider credentials, Region region) {
-        return EksClient.builder().httpClient(http).overrideConfiguration(overrides)
+    public LambdaClient lambda(AwsCredentialsProvider credentials, Region region) {
+        return LambdaClient.builder().httpClient(invocations).overrideConfiguration(invocationOverrides)
                 .credentialsProvider(credentials).region(region).build();
     }
 }

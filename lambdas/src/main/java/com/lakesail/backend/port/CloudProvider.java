@@ -49,10 +49,4 @@ public interface CloudProvider {
 
     /** The stack's state, or empty when no stack of that name exists (never created, or deleted). */
     Optional<StackState> describeStack(StackRef ref);
-
-    /**
-     * A connection to an EKS cluster's Kubernetes API for the bootstrap stage: its endpoint and CA
-     * from EKS, and a token for the role's identity, valid for a few minutes.
-     */
-    ClusterConnection connectCluster(AccountAccess access, String region, String clusterName);
 }

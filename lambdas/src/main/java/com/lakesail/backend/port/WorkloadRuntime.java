@@ -1,5 +1,7 @@
 package com.lakesail.backend.port;
 
+import java.util.Optional;
+
 /**
  * The compute a job run needs on its cluster (DESIGN §9, §10): its own Sail server, then a runner
  * that connects to it and executes the entrypoint. Locally a Spark Connect server and the runner
@@ -38,4 +40,13 @@ public interface WorkloadRuntime {
 
     /** Stops and removes everything of the workload: Sail, its workers, the runner. Idempotent. */
     void delete(Workload workload);
+
+    /**
+     * Why the workload's Sail is not ready, as far as the runtime can tell (on EKS, what Kubernetes
+     * says: an image that cannot be pulled, no node with room), for a run that waited for it in vain.
+     * Empty when the runtime knows nothing more than that it did not report.
+     */
+    default Optional<String> sailProblem(Workload workload) {
+        return Optional.empty();
+    }
 }

@@ -3,8 +3,8 @@ package com.lakesail.backend.port;
 import java.util.Objects;
 
 /**
- * The cluster a workload runs on, and how the control plane reaches it: the EKS cluster's name in
- * the account and region, acted on through the cloud account's role.
+ * A cluster, and how the control plane reaches it: the EKS cluster's name in the account and
+ * region, acted on through the cloud account's role (on AWS, by invoking the cluster's agent).
  */
 public record WorkloadTarget(String clusterId, String clusterName, String region, AccountAccess access) {
     public WorkloadTarget {

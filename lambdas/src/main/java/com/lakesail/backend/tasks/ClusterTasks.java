@@ -14,6 +14,7 @@ import com.lakesail.backend.port.Condition;
 import com.lakesail.backend.port.InfraStacks;
 import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
+import com.lakesail.backend.port.WorkloadTarget;
 import com.lakesail.backend.port.Write;
 import com.lakesail.backend.service.infra.InfraRecords;
 import com.lakesail.backend.store.InfraItems;
@@ -92,7 +93,7 @@ public final class ClusterTasks {
         }
         Network n = steps.records().network(in.orgId(), c.networkId());
         AccountAccess access = steps.access(in.orgId(), n.cloudAccountId());
-        runtime.bootstrap(cloud.connectCluster(access, n.region(), InfraStacks.stackName(c.id())));
+        runtime.bootstrap(new WorkloadTarget(c.id(), InfraStacks.stackName(c.id()), n.region(), access));
         save(c, c.moveTo(ClusterStatus.ACTIVE, null, null, steps.now()));
         return Steps.ok();
     }

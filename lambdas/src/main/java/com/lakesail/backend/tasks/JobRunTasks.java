@@ -214,6 +214,9 @@ public final class JobRunTasks {
             // The cluster (or its network or account) is gone, and with it whatever ran there.
             return Steps.ok();
         }
+        if (waitingForSail(run)) {
+            explainSail(in, workload);
+        }
         String cursor = null;
         for (int page = 0; page < MAX_LOG_PAGES; page++) {
             LogPage logPage = runtime.readLogs(workload, cursor);
@@ -227,6 +230,26 @@ public final class JobRunTasks {
         }
         runtime.delete(workload);
         return Steps.ok();
+    }
+
+    /** A run cleaned up while it waited for its Sail, with no report and no cancel: its Sail never came up. */
+    private static boolean waitingForSail(JobRun run) {
+        return run.status() == JobRunStatus.WAITING_FOR_SAIL && run.outcome() == null && !run.cancelRequested();
+    }
+
+    /**
+     * Before its compute goes, asks the runtime why the run's Sail is not ready (an image that cannot
+     * be pulled, no node with room) and records it as the run's outcome: a better termination than
+     * "did not report". Cleanup goes on whatever the answer.
+     */
+    private void explainSail(TaskInput in, Workload workload) {
+        try {
+            runtime.sailProblem(workload).ifPresent(problem -> records.update(in.orgId(), in.id(ID), r ->
+                    r.terminal() || r.outcome() != null ? null : r.withOutcome(new RunOutcome(TerminationCode.CLUSTER_ERROR,
+                            "Sail did not become ready: " + problem, null, null), steps.now())));
+        } catch (ComputeRuntimeException e) {
+            // The cluster cannot tell now; the run ends with what its workflow knows.
+        }
     }
 
     /** The run's end, from what it records (a report, a cancel) or the error that stopped its workflow. */

@@ -10,21 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.lakesail.backend.port.AccountAccess;
 import com.lakesail.backend.port.CloudAccessDeniedException;
 import com.lakesail.backend.port.CloudProviderException;
-import com.lakesail.backend.port.ClusterConnection;
 import com.lakesail.backend.port.StackRef;
 import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
 import com.lakesail.backend.port.StackTemplate;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -46,20 +40,19 @@ import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 import software.amazon.awssdk.services.cloudformation.model.UpdateStackRequest;
-import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.eks.model.Certificate;
-import software.amazon.awssdk.services.eks.model.Cluster;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 class AwsCloudProviderTest {
     private static final String ROLE = "arn:aws:iam::111122223333:role/lakesail-cac-1";
     private static final AccountAccess ACCESS = new AccountAccess("111122223333", ROLE, "ext-123");
     private static final StackRef REF = new StackRef(ACCESS, "eu-west-1", "lakesail-net-1");
+    private static final AgentRelease RELEASE = new AgentRelease("lakesail-artifacts-{region}", "agent/0.1.0/agent.jar",
+            "123456789012.dkr.ecr.eu-west-1.amazonaws.com/sail:0.5.1", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/runner:0.1.0");
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final FakeSts sts = new FakeSts();
     private final FakeCloudFormation cfn = new FakeCloudFormation();
-    private final FakeEks eks = new FakeEks();
     private final AccountClients clients = new AccountClients() {
         @Override
         public CloudFormationClient cloudFormation(AwsCredentialsProvider credentials, Region region) {
@@ -69,14 +62,13 @@ class AwsCloudProviderTest {
         }
 
         @Override
-        public EksClient eks(AwsCredentialsProvider credentials, Region region) {
-            eks.credentials = credentials;
-            eks.region = region;
-            return eks;
+        public LambdaClient lambda(AwsCredentialsProvider credentials, Region region) {
+            throw new AssertionError("stacks invoke no function");
         }
     };
     private final CloudFormationTemplates templates = new CloudFormationTemplates();
-    private final AwsCloudProvider cloud = new AwsCloudProvider(sts, clients, templates, clock);
+    private final AwsCloudProvider cloud = new AwsCloudProvider(new AccountSessions(() -> sts, clock), clients, templates,
+            RELEASE);
 
     private static StackRequest request(StackTemplate template) {
         return new StackRequest(REF, template, Map.of("VpcCidr", "10.0.0.0/16"), Map.of("lakesail:name", "prod"),
@@ -90,7 +82,7 @@ class AwsCloudProviderTest {
         AssumeRoleRequest first = sts.requests.get(0);
         assertEquals(ROLE, first.roleArn());
         assertEquals("ext-123", first.externalId());
-        assertEquals(AwsCloudProvider.SESSION_NAME, first.roleSessionName());
+        assertEquals(AccountSessions.SESSION_NAME, first.roleSessionName());
         assertEquals(900, first.durationSeconds());
         assertNull(sts.requests.get(1).externalId(), "the second attempt proves the ExternalId is required");
     }
@@ -153,12 +145,28 @@ class AwsCloudProviderTest {
     }
 
     @Test
-    void createStack_whenCluster_addsTheRolesPermissionsBoundary() {
+    void createStack_whenCluster_addsTheRolesPermissionsBoundaryAndTheAgentRelease() {
         cloud.createStack(request(StackTemplate.CLUSTER));
 
-        CreateStackRequest sent = (CreateStackRequest) cfn.requests.get(0);
-        assertEquals("arn:aws:iam::111122223333:policy/lakesail-cac-1-boundary",
-                parameters(sent.parameters()).get("PermissionsBoundaryArn"));
+        Map<String, String> sent = parameters(((CreateStackRequest) cfn.requests.get(0)).parameters());
+        assertEquals("arn:aws:iam::111122223333:policy/lakesail-cac-1-boundary", sent.get("PermissionsBoundaryArn"));
+        assertEquals("lakesail-artifacts-eu-west-1", sent.get("AgentCodeBucket"), "the agent's code in the cluster's region");
+        assertEquals("agent/0.1.0/agent.jar", sent.get("AgentCodeKey"));
+        assertEquals(RELEASE.sailImage(), sent.get("SailImage"));
+        assertEquals(RELEASE.runnerImage(), sent.get("RunnerImage"));
+    }
+
+    @Test
+    void createStack_whenClusterButNoAgentReleaseConfigured_throwsNonRetryableNamingTheSetting() {
+        AwsCloudProvider unconfigured = new AwsCloudProvider(new AccountSessions(() -> sts, clock), clients, templates,
+                new AgentRelease(null, null, null, null));
+
+        CloudProviderException e = assertThrows(CloudProviderException.class,
+                () -> unconfigured.createStack(request(StackTemplate.CLUSTER)));
+
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains("AGENT_CODE_BUCKET"), e.getMessage());
+        assertEquals(0, cfn.requests.size());
     }
 
     @Test
@@ -298,49 +306,6 @@ class AwsCloudProviderTest {
         cloud.describeStack(REF);
 
         assertEquals(2, sts.requests.size());
-    }
-
-    @Test
-    void connectCluster_whenActive_returnsEndpointCaAndPresignedToken() {
-        eks.clusters.put("lakesail-clu-1", Cluster.builder().name("lakesail-clu-1").status("ACTIVE")
-                .endpoint("https://ABC.gr7.eu-west-1.eks.amazonaws.com")
-                .certificateAuthority(Certificate.builder().data("LS0tLS1CRUdJTi0=").build()).build());
-
-        ClusterConnection c = cloud.connectCluster(ACCESS, "eu-west-1", "lakesail-clu-1");
-
-        assertEquals("https://ABC.gr7.eu-west-1.eks.amazonaws.com", c.endpoint());
-        assertEquals("LS0tLS1CRUdJTi0=", c.certificateAuthorityData());
-        assertEquals(clock.instant().plus(Duration.ofMinutes(14)), c.expiresAt());
-        assertEquals(Region.EU_WEST_1, eks.region);
-        assertFalse(c.toString().contains(c.bearerToken()), "the token stays out of logs");
-        assertTrue(c.bearerToken().startsWith("k8s-aws-v1."));
-        URI presigned = URI.create(new String(Base64.getUrlDecoder().decode(c.bearerToken().substring(11)), StandardCharsets.UTF_8));
-        Map<String, String> query = Arrays.stream(presigned.getRawQuery().split("&")).map(p -> p.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
-        assertEquals("sts.eu-west-1.amazonaws.com", presigned.getHost());
-        assertEquals("GetCallerIdentity", query.get("Action"));
-        assertEquals("60", query.get("X-Amz-Expires"));
-        assertEquals("20260101T000000Z", query.get("X-Amz-Date"));
-        assertTrue(query.get("X-Amz-SignedHeaders").contains("x-k8s-aws-id"), query.toString());
-        assertEquals("token1", query.get("X-Amz-Security-Token"));
-        assertTrue(query.get("X-Amz-Credential").startsWith("ASIAFAKE1/20260101/eu-west-1/sts/"), query.get("X-Amz-Credential"));
-        assertEquals(64, query.get("X-Amz-Signature").length());
-    }
-
-    @Test
-    void connectCluster_whenMissing_throwsNonRetryable() {
-        CloudProviderException e = assertThrows(CloudProviderException.class,
-                () -> cloud.connectCluster(ACCESS, "eu-west-1", "lakesail-clu-404"));
-
-        assertFalse(e.retryable());
-        assertEquals("cluster lakesail-clu-404 does not exist in eu-west-1", e.getMessage());
-    }
-
-    @Test
-    void connectCluster_whenStillCreating_throwsRetryable() {
-        eks.clusters.put("lakesail-clu-1", Cluster.builder().name("lakesail-clu-1").status("CREATING").build());
-
-        assertTrue(assertThrows(CloudProviderException.class, () -> cloud.connectCluster(ACCESS, "eu-west-1", "lakesail-clu-1")).retryable());
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.lakesail.backend.agent.AgentHandler;
+import com.lakesail.backend.agent.AgentSettings;
 import com.lakesail.backend.domain.infra.Catalog;
 import com.lakesail.backend.domain.infra.CatalogDefinition;
 import com.lakesail.backend.domain.infra.Cluster;
@@ -18,6 +20,7 @@ import com.lakesail.backend.domain.infra.NetworkStatus;
 import com.lakesail.backend.domain.infra.Stage;
 import com.lakesail.backend.domain.infra.Subnet;
 import com.lakesail.backend.domain.infra.SubnetTier;
+import com.lakesail.backend.kubernetes.Names;
 import com.lakesail.backend.port.AccountAccess;
 import com.lakesail.backend.port.InfraStacks;
 import com.lakesail.backend.port.StackRequest;
@@ -108,7 +111,7 @@ class CloudFormationTemplatesTest {
             for (JsonNode resource : list(s.path("Resource"))) {
                 String arn = resource.isTextual() ? resource.asText() : resource.path("Fn::Sub").asText();
                 boolean scoped = arn.contains(":stack/lakesail-") || arn.contains("/lakesail-") || arn.contains(":::lakesail-")
-                        || arn.contains("/lakesail_") || arn.endsWith(":catalog");
+                        || arn.contains("/lakesail_") || arn.endsWith(":catalog") || arn.contains(":function:lakesail-");
                 boolean guarded = s.has("Condition");
                 boolean readOnly = list(s.path("Action")).stream().allMatch(a -> a.asText().matches("ec2:Describe\\*|sts:GetCallerIdentity"));
                 if (!(scoped || guarded || readOnly)) {
@@ -166,18 +169,108 @@ class CloudFormationTemplatesTest {
     @Test
     void cluster_whenCreatingRoles_attachesTheBoundaryAndNamesThemLakesail() throws IOException {
         JsonNode resources = template("cluster").path("Resources");
-        int roles = 0;
+        Set<String> roles = new TreeSet<>();
         for (Iterator<JsonNode> it = resources.elements(); it.hasNext(); ) {
             JsonNode r = it.next();
             if (r.path("Type").asText().equals("AWS::IAM::Role")) {
-                roles++;
                 assertEquals("PermissionsBoundaryArn", r.path("Properties").path("PermissionsBoundary").path("Ref").asText());
-                assertTrue(r.path("Properties").path("RoleName").path("Fn::Sub").asText().startsWith("${ClusterName}-"));
+                String name = r.path("Properties").path("RoleName").path("Fn::Sub").asText();
+                assertTrue(name.startsWith("${ClusterName}-"), name);
+                roles.add(name);
             }
         }
-        assertEquals(2, roles);
+        assertEquals(Set.of("${ClusterName}-cluster", "${ClusterName}-node", "${ClusterName}-agent", "${ClusterName}-workload"), roles);
         assertTrue(template("cluster").path("Parameters").path("ClusterName").path("AllowedPattern").asText().startsWith("^lakesail-"));
-        assertTrue(resources.path("Cluster").path("Properties").path("AccessConfig").path("BootstrapClusterCreatorAdminPermissions").asBoolean());
+    }
+
+    @Test
+    void cluster_whenDeployingTheAgent_putsItInThePrivateSubnetsWithOnlyTheApiToReachAndItsCodeAndSettings() throws IOException {
+        JsonNode resources = template("cluster").path("Resources");
+        JsonNode agent = resources.path("Agent").path("Properties");
+
+        assertEquals("AWS::Lambda::Function", resources.path("Agent").path("Type").asText());
+        assertEquals(AgentClient.functionName("${ClusterName}"), agent.path("FunctionName").path("Fn::Sub").asText(),
+                "the control plane invokes the agent by this name");
+        assertEquals(AgentHandler.class.getName() + "::handleRequest", agent.path("Handler").asText());
+        assertEquals("AgentCodeBucket", agent.path("Code").path("S3Bucket").path("Ref").asText());
+        assertEquals("AgentCodeKey", agent.path("Code").path("S3Key").path("Ref").asText());
+        assertEquals("SubnetIds", agent.path("VpcConfig").path("SubnetIds").path("Ref").asText(), "the network's private subnets");
+        assertEquals("AgentSecurityGroup", agent.path("VpcConfig").path("SecurityGroupIds").get(0).path("Ref").asText());
+        // The stack gives the agent every setting it reads (AgentSettings fails on any missing one).
+        Map<String, String> environment = new java.util.HashMap<>();
+        agent.path("Environment").path("Variables").fieldNames().forEachRemaining(v -> environment.put(v, "x"));
+        environment.put("AWS_REGION", "eu-west-1");
+        AgentSettings.from(environment);
+
+        JsonNode egress = resources.path("AgentSecurityGroup").path("Properties").path("SecurityGroupEgress");
+        assertEquals(1, egress.size(), "the agent reaches the cluster's API and nothing else");
+        assertEquals(443, egress.get(0).path("FromPort").asInt());
+        assertEquals(List.of("Cluster", "ClusterSecurityGroupId"), list(egress.get(0).path("DestinationSecurityGroupId")
+                .path("Fn::GetAtt")).stream().map(JsonNode::asText).toList());
+        JsonNode ingress = resources.path("ClusterApiFromAgent").path("Properties");
+        assertEquals("AgentSecurityGroup", ingress.path("SourceSecurityGroupId").path("Ref").asText());
+        assertEquals(443, ingress.path("ToPort").asInt());
+
+        JsonNode access = resources.path("AgentAccess").path("Properties");
+        assertEquals("AWS::EKS::AccessEntry", resources.path("AgentAccess").path("Type").asText());
+        assertEquals("AgentRole", access.path("PrincipalArn").path("Fn::GetAtt").get(0).asText());
+        assertEquals(1, access.path("AccessPolicies").size());
+        assertTrue(list(resources.path("Agent").path("DependsOn")).stream().anyMatch(d -> d.asText().equals("AgentAccess")),
+                "the agent exists only once it may act");
+    }
+
+    @Test
+    void cluster_whenWorkloadsRun_theirServiceAccountsGetTheWorkloadRoleThroughPodIdentity() throws IOException {
+        JsonNode resources = template("cluster").path("Resources");
+        Set<String> accounts = new TreeSet<>();
+        for (Iterator<JsonNode> it = resources.elements(); it.hasNext(); ) {
+            JsonNode r = it.next();
+            if (r.path("Type").asText().equals("AWS::EKS::PodIdentityAssociation")) {
+                assertEquals(Names.WORKLOAD_NAMESPACE, r.path("Properties").path("Namespace").asText());
+                assertEquals("WorkloadRole", r.path("Properties").path("RoleArn").path("Fn::GetAtt").get(0).asText());
+                accounts.add(r.path("Properties").path("ServiceAccount").asText());
+            }
+        }
+        assertEquals(Set.of(Names.SAIL_ACCOUNT, Names.RUNNER_ACCOUNT), accounts);
+        assertEquals("eks-pod-identity-agent", resources.path("PodIdentityAgent").path("Properties").path("AddonName").asText());
+    }
+
+    @Test
+    void customerRole_whenReachingClusters_mayInvokeOnlyLakesailFunctionsAndManageThemOnlyThroughStacks() throws IOException {
+        JsonNode statements = template("customer-role").path("Resources").path("AccessRole").path("Properties")
+                .path("Policies").get(0).path("PolicyDocument").path("Statement");
+        boolean invokes = false;
+        for (JsonNode s : statements) {
+            List<String> actions = list(s.path("Action")).stream().map(JsonNode::asText).toList();
+            if (actions.stream().noneMatch(a -> a.startsWith("lambda:"))) {
+                continue;
+            }
+            assertEquals("arn:${AWS::Partition}:lambda:*:${AWS::AccountId}:function:lakesail-*",
+                    s.path("Resource").path("Fn::Sub").asText(), s.toString());
+            if (actions.equals(List.of("lambda:InvokeFunction"))) {
+                invokes = true;
+            } else {
+                assertFalse(actions.contains("lambda:InvokeFunction"), s.toString());
+                assertEquals(List.of("cloudformation.amazonaws.com"), list(s.path("Condition").path("ForAnyValue:StringEquals")
+                        .path("aws:CalledVia")).stream().map(JsonNode::asText).toList(), "only the stacks manage functions: " + s);
+            }
+        }
+        assertTrue(invokes, "the customer role may invoke the clusters' agents");
+    }
+
+    @Test
+    void network_whenPrivateSubnetsReachOut_goThroughTheNatGatewaySoRunnersReachTheApi() throws IOException {
+        JsonNode resources = template("network").path("Resources");
+        JsonNode route = resources.path("PrivateDefaultRoute").path("Properties");
+
+        assertEquals("0.0.0.0/0", route.path("DestinationCidrBlock").asText());
+        assertEquals("NatGateway", route.path("NatGatewayId").path("Ref").asText());
+        assertEquals("PrivateRouteTable", route.path("RouteTableId").path("Ref").asText());
+        for (int zone = 1; zone <= 4; zone++) {
+            JsonNode association = resources.path("PrivateSubnet" + zone + "Routes").path("Properties");
+            assertEquals("PrivateSubnet" + zone, association.path("SubnetId").path("Ref").asText());
+            assertEquals("PrivateRouteTable", association.path("RouteTableId").path("Ref").asText());
+        }
     }
 
     @Test
@@ -193,7 +286,9 @@ class CloudFormationTemplatesTest {
 
         assertParameters(InfraStacks.network(ACCESS, network, "t"), Set.of());
         // The adapter adds the boundary: it is AWS's business, not the workflow's.
-        assertParameters(InfraStacks.cluster(ACCESS, provisioned, cluster, "t"), Set.of("PermissionsBoundaryArn"));
+        Set<String> addedByAdapter = new TreeSet<>(AgentRelease.PARAMETERS);
+        addedByAdapter.add("PermissionsBoundaryArn");
+        assertParameters(InfraStacks.cluster(ACCESS, provisioned, cluster, "t"), addedByAdapter);
         assertParameters(InfraStacks.catalog(ACCESS, catalog, "t"), Set.of());
     }
 

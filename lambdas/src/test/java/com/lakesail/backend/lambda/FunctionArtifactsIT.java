@@ -43,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * every class of ours in a package finds every class it names in that package, the JDK or the runtime.
  *
  * <p>Functions are read from the template, so a function added there without a working package fails here.
+ * The cluster agent (DESIGN §10), which each cluster's stack deploys in the customer's account from
+ * {@code agent.jar}, is checked the same way: its package alone, the stack's handler and environment,
+ * a real command answered with what the (here unreachable) cluster says.
  */
 class FunctionArtifactsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +68,8 @@ class FunctionArtifactsIT {
     static Path work;
 
     private final List<TemplateFunctions.Function> functions = TemplateFunctions.read(ROOT.resolve("template.yaml"));
+    private final TemplateFunctions.Function agent = TemplateFunctions.stackFunction(
+            ROOT.resolve("lambdas/src/main/resources/cloudformation/cluster.yaml"), "Agent", "lambdas/target/lambda/agent.jar");
 
     @Test
     void template_whenRead_declaresTheThreeFunctionsAtLeast() {
@@ -75,7 +80,7 @@ class FunctionArtifactsIT {
 
     @TestFactory
     Stream<DynamicTest> everyFunction_whenPackaged_keepsItsBudgetAndLinks() {
-        return functions.stream().map(fn -> dynamicTest(fn.logicalId(), () -> {
+        return Stream.concat(functions.stream(), Stream.of(agent)).map(fn -> dynamicTest(fn.logicalId(), () -> {
             Path artifact = artifact(fn);
             long budget = fn.isApi() ? API_BUDGET : FUNCTION_BUDGET;
             assertTrue(Files.size(artifact) <= budget, fn.logicalId() + ": " + artifact + " is " + Files.size(artifact) / MIB
@@ -102,6 +107,83 @@ class FunctionArtifactsIT {
         }
         assertTrue(entries.contains("com/fasterxml/jackson/databind/ObjectMapper.class"));
         assertTrue(entries.stream().noneMatch(e -> e.startsWith("tools/jackson/")), "a second Jackson major (3.x) in the API function");
+    }
+
+    @Test
+    void clusterAgent_whenPackaged_holdsKubernetesButNoStoreWorkflowsNorAwsServiceClient() throws IOException {
+        Set<String> entries = entries(artifact(agent));
+        for (String prefix : List.of("software/amazon/awssdk/services/", "software/amazon/awssdk/core/",
+                "com/lakesail/backend/dynamodb/", "com/lakesail/backend/service/", "com/lakesail/backend/tasks/",
+                "com/lakesail/backend/aws/", "com/lakesail/engine/EngineLauncher")) {
+            assertTrue(entries.stream().noneMatch(e -> e.startsWith(prefix)), "the agent holds " + prefix);
+        }
+        assertTrue(entries.contains("io/fabric8/kubernetes/client/jdkhttp/JdkHttpClientFactory.class"));
+        assertTrue(entries.contains("com/lakesail/engine/catalog/SparkCatalogConf.class"));
+    }
+
+    /**
+     * The agent from its package alone, configured as its stack configures it, runs a real command:
+     * it reads its settings, signs an EKS token, opens Fabric8 over the JDK client on the cluster's
+     * endpoint and CA, and answers the protocol's reply. The endpoint here is a closed loopback port,
+     * so the reply is the retryable ClusterUnreachable the control plane acts on.
+     */
+    @Test
+    void clusterAgent_whenStartedFromItsPackageAlone_answersACommandWithWhatTheClusterSaid() throws Exception {
+        assertEquals(Set.of("CLUSTER_NAME", "CLUSTER_ENDPOINT", "CLUSTER_CERTIFICATE_AUTHORITY", "SAIL_IMAGE", "RUNNER_IMAGE",
+                "STAGING_IMAGE", "JAVA_TOOL_OPTIONS"), agent.environment().keySet(), "the variables cluster.yaml gives the agent");
+        Map<String, String> environment = new HashMap<>(agent.environment());
+        environment.put("CLUSTER_ENDPOINT", "https://127.0.0.1:" + closedPort());
+        environment.put("CLUSTER_CERTIFICATE_AUTHORITY", certificateAuthority());
+        environment.put("AWS_ACCESS_KEY_ID", "ASIAAGENTTEST");
+        environment.put("AWS_SECRET_ACCESS_KEY", "agent-test-secret");
+        environment.put("AWS_SESSION_TOKEN", "agent-test-session");
+        Path taskRoot = FunctionProcess.unpack(artifact(agent), work);
+        Path log = work.resolve("Agent.log");
+        try (FakeRuntimeApi runtime = FakeRuntimeApi.start()) {
+            runtime.invoke("{\"protocol\":1,\"command\":\"bootstrap\"}");
+            try (FunctionProcess ignored = FunctionProcess.start(taskRoot, agent.handler(), environment, runtime.address(),
+                    FunctionProcess.RUNTIME_JVM_OPTIONS, log)) {
+                FakeRuntimeApi.Outcome outcome = runtime.await(ANSWER_TIMEOUT);
+                assertNotNull(outcome, "the agent did not answer; its output:\n" + read(log));
+                String where = "the agent answered " + outcome + "\nits output:\n" + read(log);
+                assertEquals(FakeRuntimeApi.Kind.RESPONSE, outcome.kind(), where);
+                JsonNode reply = JSON.readTree(outcome.body());
+                assertEquals(1, reply.path("protocol").asInt(), where);
+                assertFalse(reply.path("ok").asBoolean(), where);
+                assertEquals("ClusterUnreachable", reply.path("error").path("code").asText(), where);
+                assertTrue(reply.path("error").path("retryable").asBoolean(), where);
+                assertTrue(reply.path("agentVersion").asText().matches("\\d+\\.\\d+\\.\\d+.*"),
+                        "the package names its build: " + where);
+                assertTrue(read(log).contains("\"command\":\"bootstrap\""), "one log line per command: " + where);
+                assertFalse(read(log).contains("agent-test-secret") || read(log).contains("agent-test-session"),
+                        "no credential in the log: " + where);
+            }
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A CA certificate as EKS reports one (base64 of the PEM), made with the JDK's keytool. */
+    private static String certificateAuthority() throws Exception {
+        Path store = work.resolve("ca.p12");
+        Files.deleteIfExists(store);
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=test-ca",
+                "-validity", "2", "-ext", "bc:c", "-keystore", store.toString(), "-storepass", "changeit", "-storetype", "PKCS12");
+        String pem = run(keytool, "-exportcert", "-rfc", "-alias", "ca", "-keystore", store.toString(), "-storepass", "changeit");
+        assertTrue(pem.contains("BEGIN CERTIFICATE"), pem);
+        return java.util.Base64.getEncoder().encodeToString(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+        return output;
     }
 
     @TestFactory

@@ -13,7 +13,6 @@ import com.lakesail.backend.domain.infra.Stage;
 import com.lakesail.backend.port.AccountAccess;
 import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.CloudProviderException;
-import com.lakesail.backend.port.ClusterConnection;
 import com.lakesail.backend.port.Condition;
 import com.lakesail.backend.port.StackRef;
 import com.lakesail.backend.port.StackRequest;
@@ -124,11 +123,6 @@ class TaskDispatcherTest {
 
         @Override
         public Optional<StackState> describeStack(StackRef ref) {
-            throw failure;
-        }
-
-        @Override
-        public ClusterConnection connectCluster(AccountAccess access, String region, String clusterName) {
             throw failure;
         }
     }

@@ -12,7 +12,6 @@ import com.lakesail.backend.port.AccountAccess;
 import com.lakesail.backend.port.CloudAccessDeniedException;
 import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.CloudProviderException;
-import com.lakesail.backend.port.ClusterConnection;
 import com.lakesail.backend.port.ComputeRuntime;
 import com.lakesail.backend.port.ComputeRuntimeException;
 import com.lakesail.backend.port.Condition;
@@ -27,6 +26,7 @@ import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
 import com.lakesail.backend.port.StackTemplate;
 import com.lakesail.backend.port.Store;
+import com.lakesail.backend.port.WorkloadTarget;
 import com.lakesail.local.sandbox.SandboxStack.Operation;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +53,6 @@ import java.util.Optional;
 public final class SandboxCloud implements CloudProvider, ComputeRuntime, RoleSetups {
     static final String CONTROL_PLANE_PRINCIPAL = "arn:aws:iam::000000000000:role/lakesail-sandbox-control-plane";
     private static final String TYPE = "SandboxStack";
-    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(14);
 
     private final Store store;
     private final Clock clock;
@@ -177,20 +176,12 @@ public final class SandboxCloud implements CloudProvider, ComputeRuntime, RoleSe
         return Optional.of(new StackState(stack.stackId(), StackState.Status.COMPLETE, null, stack.outputs()));
     }
 
+    /**
+     * Records the cluster as bootstrapped once its stack is complete; doing it again changes nothing,
+     * like create-or-replace.
+     */
     @Override
-    public ClusterConnection connectCluster(AccountAccess access, String region, String clusterName) {
-        StackState state = describeStack(new StackRef(access, region, clusterName))
-                .orElseThrow(() -> new CloudProviderException("cluster " + clusterName + " does not exist in " + region, false, null));
-        if (state.status() != StackState.Status.COMPLETE) {
-            throw new CloudProviderException("cluster " + clusterName + " has no endpoint yet", true, null);
-        }
-        return new ClusterConnection(clusterName, state.outputs().get(InfraStacks.OUT_ENDPOINT), "c2FuZGJveA==",
-                "k8s-aws-v1.sandbox", clock.instant().plus(TOKEN_LIFETIME));
-    }
-
-    /** Records the cluster as bootstrapped; doing it again changes nothing, like create-or-replace. */
-    @Override
-    public void bootstrap(ClusterConnection cluster) {
+    public void bootstrap(WorkloadTarget cluster) {
         Optional<Item> item = store.get(key(cluster.clusterName()));
         SandboxStack stack = item.map(this::read).filter(s -> s.template() == StackTemplate.CLUSTER && settled(s)
                         && s.failure() == null && s.operation() != Operation.DELETE)

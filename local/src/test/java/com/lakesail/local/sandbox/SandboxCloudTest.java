@@ -19,13 +19,13 @@ import com.lakesail.backend.domain.infra.Subnet;
 import com.lakesail.backend.port.AccountAccess;
 import com.lakesail.backend.port.CloudAccessDeniedException;
 import com.lakesail.backend.port.CloudProviderException;
-import com.lakesail.backend.port.ClusterConnection;
 import com.lakesail.backend.port.ComputeRuntimeException;
 import com.lakesail.backend.port.InfraStacks;
 import com.lakesail.backend.port.RoleSetup;
 import com.lakesail.backend.port.StackRef;
 import com.lakesail.backend.port.StackRequest;
 import com.lakesail.backend.port.StackState;
+import com.lakesail.backend.port.WorkloadTarget;
 import com.lakesail.local.sqlite.SqliteStore;
 import com.lakesail.local.workflow.ManualClock;
 import java.time.Duration;
@@ -41,6 +41,7 @@ class SandboxCloudTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final AccountAccess ACCESS = new AccountAccess("111122223333",
             "arn:aws:iam::111122223333:role/lakesail-cac-1", "ext-123");
+    private static final WorkloadTarget TARGET = new WorkloadTarget("clu_b2", "lakesail-clu-b2", "eu-west-1", ACCESS);
 
     private final ManualClock clock = new ManualClock(T0);
     private final SqliteStore store = SqliteStore.inMemory();
@@ -131,7 +132,7 @@ class SandboxCloudTest {
     }
 
     @Test
-    void cluster_whenDefaults_takesTwentySecondsThenConnectsAndBootstraps() {
+    void cluster_whenDefaults_takesTwentySecondsThenBootstraps() {
         SandboxCloud cloud = sandbox("");
         Network net = provisioned(cloud, clock);
         StackRequest request = InfraStacks.cluster(ACCESS, net, cluster(ManagementNodes.DEFAULT), "t-clu");
@@ -139,17 +140,15 @@ class SandboxCloudTest {
 
         clock.advance(Duration.ofMillis(19_999));
         assertEquals(StackState.Status.IN_PROGRESS, cloud.describeStack(request.ref()).orElseThrow().status());
-        assertTrue(assertThrows(CloudProviderException.class,
-                () -> cloud.connectCluster(ACCESS, "eu-west-1", "lakesail-clu-b2")).retryable());
+        assertFalse(assertThrows(ComputeRuntimeException.class, () -> cloud.bootstrap(TARGET)).retryable());
         clock.advance(Duration.ofMillis(1));
         StackState done = cloud.describeStack(request.ref()).orElseThrow();
-        ClusterConnection connection = cloud.connectCluster(ACCESS, "eu-west-1", done.outputs().get(InfraStacks.OUT_CLUSTER_NAME));
-        cloud.bootstrap(connection);
-        cloud.bootstrap(connection);
+        cloud.bootstrap(TARGET);
+        cloud.bootstrap(TARGET);
 
-        assertTrue(connection.endpoint().matches("https://[0-9A-F]{32}\\.gr7\\.eu-west-1\\.eks\\.amazonaws\\.com"), connection.endpoint());
-        assertEquals(done.outputs().get(InfraStacks.OUT_ENDPOINT), connection.endpoint());
-        assertEquals(clock.instant().plus(Duration.ofMinutes(14)), connection.expiresAt());
+        assertEquals(TARGET.clusterName(), done.outputs().get(InfraStacks.OUT_CLUSTER_NAME));
+        assertTrue(done.outputs().get(InfraStacks.OUT_ENDPOINT).matches("https://[0-9A-F]{32}\\.gr7\\.eu-west-1\\.eks\\.amazonaws\\.com"),
+                done.outputs().get(InfraStacks.OUT_ENDPOINT));
         assertTrue(cloud.stack("lakesail-clu-b2").orElseThrow().bootstrapped());
     }
 
@@ -186,9 +185,8 @@ class SandboxCloudTest {
         Network net = provisioned(cloud, clock);
         cloud.createStack(InfraStacks.cluster(ACCESS, net, cluster(ManagementNodes.DEFAULT), "t-clu"));
         clock.advance(Duration.ofSeconds(20));
-        ClusterConnection connection = cloud.connectCluster(ACCESS, "eu-west-1", "lakesail-clu-b2");
 
-        ComputeRuntimeException e = assertThrows(ComputeRuntimeException.class, () -> cloud.bootstrap(connection));
+        ComputeRuntimeException e = assertThrows(ComputeRuntimeException.class, () -> cloud.bootstrap(TARGET));
 
         assertFalse(e.retryable());
         assertEquals("injected fault: cluster prod fails at bootstrap_kubernetes", e.getMessage());

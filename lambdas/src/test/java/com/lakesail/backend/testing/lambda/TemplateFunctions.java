@@ -83,6 +83,48 @@ public final class TemplateFunctions {
         return functions;
     }
 
+    /**
+     * A function a customer-account stack deploys ({@code AWS::Lambda::Function}, long-form
+     * intrinsics), such as {@code cloudformation/cluster.yaml}'s agent: its handler, the package its
+     * code is published from ({@code codeUri}: the stack names only a bucket and key), and its
+     * environment with every reference a placeholder ({@code Fn::GetAtt} of a resource's attribute
+     * becomes {@code Resource.Attribute}, a parameter its default or its name).
+     */
+    public static Function stackFunction(Path template, String logicalId, String codeUri) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(template));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode resource = root.path("Resources").path(logicalId);
+        if (!resource.path("Type").asText().equals("AWS::Lambda::Function")) {
+            throw new IllegalArgumentException(template + " has no AWS::Lambda::Function " + logicalId);
+        }
+        JsonNode properties = resource.path("Properties");
+        Map<String, String> environment = new LinkedHashMap<>();
+        properties.path("Environment").path("Variables").fields().forEachRemaining(v ->
+                environment.put(v.getKey(), longForm(v.getValue(), root)));
+        return new Function(logicalId, properties.path("Handler").asText(), codeUri, Map.copyOf(environment), Set.of());
+    }
+
+    private static String longForm(JsonNode value, JsonNode template) {
+        if (value.has("Ref")) {
+            JsonNode parameter = template.path("Parameters").path(value.path("Ref").asText());
+            // A parameter without a default: what the caller passes, here its name (SailImage → sailimage).
+            return parameter.isObject() && !parameter.has("Default") ? value.path("Ref").asText().toLowerCase(java.util.Locale.ROOT)
+                    : placeholder(value.path("Ref"), template);
+        }
+        if (value.has("Fn::GetAtt")) {
+            JsonNode at = value.path("Fn::GetAtt");
+            return at.isArray() ? at.path(0).asText() + "." + at.path(1).asText() : at.asText();
+        }
+        if (value.has("Fn::Sub")) {
+            return placeholder(value.path("Fn::Sub"), template);
+        }
+        return placeholder(value, template);
+    }
+
     private static String text(JsonNode properties, JsonNode globals, String name) {
         return properties.has(name) ? properties.path(name).asText() : globals.path(name).asText(null);
     }

@@ -1,4 +1,4 @@
-package com.lakesail.backend.aws;
+package com.lakesail.backend.agent;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 /**
  * EKS bearer tokens, as {@code aws eks get-token} makes them: a presigned STS GetCallerIdentity
  * URL bound to the cluster by the signed {@code x-k8s-aws-id} header, base64url-encoded behind
- * {@code k8s-aws-v1.}. EKS maps the caller's IAM identity to its access entry.
+ * {@code k8s-aws-v1.}. EKS maps the caller's IAM identity (the agent's role) to its access entry.
+ * Signing is local: the agent calls no AWS API for it.
  */
 final class EksTokens {
     static final String PREFIX = "k8s-aws-v1.";
