@@ -10,6 +10,9 @@ import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
 import com.lakesail.local.sqlite.SqliteStore;
+import com.lakesail.local.trigger.EmbeddedEventBus;
+import com.lakesail.local.trigger.LocalBucketWatcher;
+import com.lakesail.local.trigger.LocalScheduler;
 import com.lakesail.local.workflow.TemplateStateMachines;
 import com.lakesail.local.workflow.WorkflowEngine;
 import java.io.IOException;
@@ -44,6 +47,9 @@ public final class LocalBackend implements AutoCloseable {
     private final LocalComponent component;
     private final LocalReconciler reconciler;
     private final LocalHttpServer server;
+    private final EmbeddedEventBus bus;
+    private final LocalScheduler scheduler;
+    private final LocalBucketWatcher bucketWatcher;
     private final Path dataDirectory;
     /** This backend's address once its server listens: where runs report. */
     private final AtomicReference<URI> endpoint = new AtomicReference<>();
@@ -51,23 +57,29 @@ public final class LocalBackend implements AutoCloseable {
     private LocalBackend(Builder builder) throws IOException {
         this.dataDirectory = builder.dataDirectory;
         this.store = dataDirectory == null ? SqliteStore.inMemory() : SqliteStore.open(dataDirectory.resolve(DATABASE_FILE));
+        this.bus = new EmbeddedEventBus();
         // The engine is started only once the graph that holds its task handler and execution
         // listener exists, so executions persisted by an earlier run resume with both in place.
         WorkflowEngine engine = null;
         LocalHttpServer http = null;
         LocalReconciler reconciling = null;
+        LocalScheduler scheduling = null;
+        LocalBucketWatcher watching = null;
         try {
             engine = WorkflowEngine.builder().store(store).clock(builder.clock).workers(builder.workflowWorkers)
                     .deferStart().build();
             this.workflows = engine;
+            scheduling = new LocalScheduler(store, builder.clock);
             TemplateStateMachines.register(engine, LocalBackend.class.getClassLoader().getResourceAsStream("template.yaml"),
                     TemplateStateMachines::resource);
             this.component = DaggerLocalComponent.builder().store(store).clock(builder.clock).workflows(engine)
                     .sandboxTimings(builder.sandboxTimings).sandboxFaults(builder.sandboxFaults)
                     .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off())
                     .workloadRuntime(builder.workloadRuntime).jobRunLimits(builder.jobRunLimits)
-                    .callbackEndpoint(this::callbackBase).build();
+                    .callbackEndpoint(this::callbackBase).events(bus).schedules(scheduling).build();
             LocalFunctions.register(engine, component.tasks(), component.executionEndings());
+            bus.connect(component.triggers());
+            scheduling.connect(component.triggers(), component.triggerWindows());
             // Listening before the engine resumes persisted runs, so their stages can hand out callbacks.
             http = new LocalHttpServer(component.api(), builder.port);
             endpoint.set(URI.create("http://127.0.0.1:" + http.port()));
@@ -77,10 +89,23 @@ public final class LocalBackend implements AutoCloseable {
             reconciling.runAtStartup();
             if (builder.workflowWorkers > 0) {
                 reconciling.startPeriodic();
+                scheduling.start();
+            }
+            // Files written under <data dir>/s3/<bucket>/ are S3 objects created: they start the runs S3 triggers ask for.
+            if (dataDirectory != null) {
+                watching = LocalBucketWatcher.start(dataDirectory.resolve("s3"), bus, builder.clock);
             }
             this.reconciler = reconciling;
+            this.scheduler = scheduling;
+            this.bucketWatcher = watching;
             this.server = http;
         } catch (IOException | RuntimeException e) {
+            if (watching != null) {
+                watching.close();
+            }
+            if (scheduling != null) {
+                scheduling.close();
+            }
             if (reconciling != null) {
                 reconciling.close();
             }
@@ -147,6 +172,30 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     /**
+     * Fires the schedule ticks due on the backend's clock and starts the runs S3 triggers owe. A backend
+     * with workflow workers does this by itself every second; with {@code workflowWorkers(0)} a test
+     * calls it after moving its clock.
+     *
+     * @return how many ticks were fired
+     */
+    public int fireSchedules() {
+        return scheduler.runDue();
+    }
+
+    /** The local scheduler: where each scheduled job's next tick is known. */
+    public LocalScheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * The embedded event bus: what stands for the control plane's EventBridge bus. {@code put} an
+     * EventBridge envelope on it to deliver an event as AWS would (an S3 notification, say).
+     */
+    public EmbeddedEventBus eventBus() {
+        return bus;
+    }
+
+    /**
      * The default user, organization and a working token: reused from the data directory's
      * connection file when its token still works, created otherwise. See {@link LocalBootstrap}.
      */
@@ -164,6 +213,10 @@ public final class LocalBackend implements AutoCloseable {
             server.close();
         } finally {
             try {
+                if (bucketWatcher != null) {
+                    bucketWatcher.close();
+                }
+                scheduler.close();
                 reconciler.close();
                 workflows.close();
             } finally {

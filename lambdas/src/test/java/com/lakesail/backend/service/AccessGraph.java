@@ -6,8 +6,10 @@ import com.lakesail.backend.di.CoreModule;
 import com.lakesail.backend.di.InfraModule;
 import com.lakesail.backend.di.WorkloadsModule;
 import com.lakesail.backend.port.CloudProvider;
+import com.lakesail.backend.port.Events;
 import com.lakesail.backend.port.ComputeRuntime;
 import com.lakesail.backend.port.RoleSetups;
+import com.lakesail.backend.port.Schedules;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.port.WorkloadRuntime;
@@ -86,6 +88,16 @@ interface AccessGraph {
         @Provides
         static Workflows workflows() {
             return unreached(Workflows.class);
+        }
+
+        @Provides
+        static Events events() {
+            return unreached(Events.class);
+        }
+
+        @Provides
+        static Schedules schedules() {
+            return unreached(Schedules.class);
         }
 
         @Provides
