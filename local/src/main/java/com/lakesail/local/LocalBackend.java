@@ -6,6 +6,7 @@ import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.service.trigger.TriggerService;
 import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
@@ -180,6 +181,14 @@ public final class LocalBackend implements AutoCloseable {
      */
     public int fireSchedules() {
         return scheduler.runDue();
+    }
+
+    /**
+     * What the template's {@code TriggerFunction} runs: schedule ticks and bus events in, runs out. A test
+     * calls it as Scheduler or EventBridge would invoke the function (a repeated delivery, say).
+     */
+    public TriggerService triggers() {
+        return component.triggers();
     }
 
     /** The local scheduler: where each scheduled job's next tick is known. */

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The README's "run" command: starts the local backend on embedded defaults (data in
  * {@code .lakesail}, a free port), then walks through the SDK as its default user: organizations and
- * tokens, a second user in a team, then infrastructure from a cloud account to a cluster and back.
+ * tokens, a second user in a team, infrastructure from a cloud account to a cluster and back, then jobs
+ * that start themselves (a file landing in the local bucket folder, another job's success, a schedule).
  * Pass {@code --port N} / {@code --data-dir DIR} / {@code --sandbox-speed N} to choose them.
  */
 public final class Walkthrough {
@@ -28,6 +29,7 @@ public final class Walkthrough {
             run(lakesail);
             TeamWalkthrough.run(lakesail, backend.endpoint());
             InfraWalkthrough.run(lakesail);
+            TriggersWalkthrough.run(lakesail, options.dataDirectory());
             step("Done.");
         }
     }

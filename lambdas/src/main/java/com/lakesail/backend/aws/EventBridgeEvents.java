@@ -49,7 +49,7 @@ public final class EventBridgeEvents implements Events {
         }
         PutEventsResponse response;
         try {
-            response = client.get().putEvents(r -> r.entries(entries));
+            response = eventBridge().putEvents(r -> r.entries(entries));
         } catch (SdkException e) {
             throw new EventsException("PutEvents to " + busName + " failed: " + e.getMessage(), e);
         }
@@ -64,6 +64,10 @@ public final class EventBridgeEvents implements Events {
             }
             throw new EventsException(failed + " of " + events.size() + " events refused by " + busName + ": " + errors);
         }
+    }
+
+    private EventBridgeClient eventBridge() {
+        return client.get();
     }
 
     private static String detail(Event e) {

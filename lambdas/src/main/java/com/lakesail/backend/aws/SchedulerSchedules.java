@@ -63,7 +63,7 @@ public final class SchedulerSchedules implements Schedules {
             // Not there yet: create it below.
         }
         try {
-            client.get().createSchedule(r -> r.name(schedule.jobId()).groupName(group).scheduleExpression(expression)
+            scheduler().createSchedule(r -> r.name(schedule.jobId()).groupName(group).scheduleExpression(expression)
                     .scheduleExpressionTimezone(schedule.timezone()).flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                     .target(target).state(ScheduleState.ENABLED).description(description)
                     .actionAfterCompletion(ActionAfterCompletion.NONE)
@@ -75,7 +75,7 @@ public final class SchedulerSchedules implements Schedules {
     }
 
     private void update(Schedule schedule, String expression, Target target, String description) {
-        client.get().updateSchedule(r -> r.name(schedule.jobId()).groupName(group).scheduleExpression(expression)
+        scheduler().updateSchedule(r -> r.name(schedule.jobId()).groupName(group).scheduleExpression(expression)
                 .scheduleExpressionTimezone(schedule.timezone()).flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                 .target(target).state(ScheduleState.ENABLED).description(description)
                 .actionAfterCompletion(ActionAfterCompletion.NONE));
@@ -84,10 +84,14 @@ public final class SchedulerSchedules implements Schedules {
     @Override
     public void delete(String organizationId, String jobId) {
         try {
-            client.get().deleteSchedule(r -> r.name(jobId).groupName(group));
+            scheduler().deleteSchedule(r -> r.name(jobId).groupName(group));
         } catch (ResourceNotFoundException gone) {
             // Nothing to delete.
         }
+    }
+
+    private SchedulerClient scheduler() {
+        return client.get();
     }
 
     private static String input(Schedule schedule) {

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  */
 public final class LocalBucketWatcher implements AutoCloseable {
     /** How long a file must be left alone before it counts as written. */
-    static final long QUIET_MILLIS = 300;
+    public static final long QUIET_MILLIS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger(LocalBucketWatcher.class.getName());
 

@@ -22,6 +22,11 @@ public interface JobRunService {
     /** The run, with its result preview when it has one. */
     JobRun get(String runId);
 
+    /** A handle on a run started elsewhere (by a schedule, a trigger, an event put), to wait on it. */
+    default JobRunHandle handle(String runId) {
+        return JobRunHandle.of(get(runId), this);
+    }
+
     Paginated<JobRun> list(ListJobRunsRequest request);
 
     default Paginated<JobRun> list(Consumer<ListJobRunsRequest.Builder> request) {

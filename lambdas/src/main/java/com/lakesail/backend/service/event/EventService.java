@@ -38,7 +38,7 @@ import javax.inject.Inject;
  * never see it, and another organization's resources answer 404.
  */
 public final class EventService {
-    public static final int MAX_DETAIL_BYTES = 65_536;
+    public static final int MAX_DETAIL_BYTES = 32_768;
     public static final int MAX_DETAIL_TYPE = 128;
     private static final Pattern EVENT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$");
     private static final ObjectMapper JSON = new ObjectMapper();
