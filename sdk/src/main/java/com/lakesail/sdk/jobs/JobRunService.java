@@ -22,11 +22,6 @@ public interface JobRunService {
     /** The run, with its result preview when it has one. */
     JobRun get(String runId);
 
-    /** A handle on a run started elsewhere (by a schedule, a trigger, an event put), to wait on it. */
-    default JobRunHandle handle(String runId) {
-        return JobRunHandle.of(get(runId), this);
-    }
-
     Paginated<JobRun> list(ListJobRunsRequest request);
 
     default Paginated<JobRun> list(Consumer<ListJobRunsRequest.Builder> request) {
@@ -61,7 +56,7 @@ public interface JobRunService {
         return RunLogs.following(token -> logs(runId, token), Duration.ofSeconds(1), Sleeper.system());
     }
 
-    /** A handle on an existing run, to wait for it. */
+    /** A handle on an existing run (started by a schedule, a trigger, an event put, or by hand), to wait for it. */
     default JobRunHandle handle(String runId) {
         return JobRunHandle.of(runId, this);
     }
