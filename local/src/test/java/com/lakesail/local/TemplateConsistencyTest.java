@@ -215,12 +215,10 @@ class TemplateConsistencyTest {
                 "runs report to the API: the task function hands them its address");
         assertEquals(arnOf(JobRunWorkflows.STATE_MACHINE), variables("TriggerFunction").path(jobRun).asText(),
                 "the trigger function starts runs");
-        for (JsonNode scheduling : List.of(api, reconciler)) {
-            assertEquals("ScheduleGroup", scheduling.path("SCHEDULE_GROUP").asText());
-            assertEquals("SchedulerRole.Arn", scheduling.path("SCHEDULER_ROLE_ARN").asText());
-            assertEquals("TriggerFunction.Alias", scheduling.path("TRIGGER_FUNCTION_ARN").asText(),
-                    "schedules invoke the trigger function's live alias");
-        }
+        assertEquals("ScheduleGroup", reconciler.path("SCHEDULE_GROUP").asText());
+        assertEquals("SchedulerRole.Arn", reconciler.path("SCHEDULER_ROLE_ARN").asText());
+        assertEquals("TriggerFunction.Alias", reconciler.path("TRIGGER_FUNCTION_ARN").asText(),
+                "schedules invoke the trigger function's live alias");
         assertEquals("EventBus", read(ROOT.resolve("template.yaml")).path("Globals").path("Function").path("Environment")
                 .path("Variables").path("EVENT_BUS_NAME").asText(), "every function publishes on the control plane's bus");
         assertEquals("TaskFunctionRole.Arn", api.path("CONTROL_PLANE_ROLE_ARN").asText(),
@@ -290,7 +288,7 @@ class TemplateConsistencyTest {
         assertEquals(1, only.size());
         assertEquals("lambda:InvokeFunction", only.get(0).path("Action").asText());
         assertEquals("TriggerFunction.Alias", only.get(0).path("Resource").asText());
-        for (String function : List.of("ApiFunction", "ReconcilerFunction")) {
+        for (String function : List.of("ReconcilerFunction")) {
             for (JsonNode statement : resources.path(function).path("Properties").path("Policies").get(0).path("Statement")) {
                 String actions = statement.path("Action").toString();
                 if (actions.contains("scheduler:")) {
@@ -367,7 +365,7 @@ class TemplateConsistencyTest {
         Set<String> runs = union(sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunService.java")), cleanups);
         assertTrue(runs.contains("states:SendTaskFailure"), runs.toString());
         return Map.of(
-                "ApiFunction", union(store, workflowsUsedByApi, events, scheduleActions()),
+                "ApiFunction", union(store, workflowsUsedByApi, events),
                 "TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks")), cleanups, events),
                 "EventsFunction", union(store, cleanups, events),
                 "ReconcilerFunction", reconcilerActions(),

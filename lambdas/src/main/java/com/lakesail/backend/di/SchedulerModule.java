@@ -13,8 +13,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
- * Job schedules on EventBridge Scheduler, for the functions that keep them in step with jobs (the API
- * on a change, the reconciler for what it left): the schedule group, the role Scheduler invokes with
+ * Job schedules on EventBridge Scheduler, for the reconciler, which keeps them in step with jobs (the
+ * API writes each sync request with the change, and leaves Scheduler's SDK out of its package): the schedule group, the role Scheduler invokes with
  * and the trigger function it invokes come from {@code SCHEDULE_GROUP}, {@code SCHEDULER_ROLE_ARN} and
  * {@code TRIGGER_FUNCTION_ARN}. The client is built on the first call.
  */

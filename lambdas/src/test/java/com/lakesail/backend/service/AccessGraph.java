@@ -9,7 +9,6 @@ import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.Events;
 import com.lakesail.backend.port.ComputeRuntime;
 import com.lakesail.backend.port.RoleSetups;
-import com.lakesail.backend.port.Schedules;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.port.WorkloadRuntime;
@@ -93,11 +92,6 @@ interface AccessGraph {
         @Provides
         static Events events() {
             return unreached(Events.class);
-        }
-
-        @Provides
-        static Schedules schedules() {
-            return unreached(Schedules.class);
         }
 
         @Provides

@@ -35,6 +35,10 @@ import javax.inject.Inject;
  *
  * The request's version is the job's version after the change (one past it for a delete), so a
  * request written while an earlier one is being done is never removed by it.
+ *
+ * <p>A host whose graph has no {@link Schedules} (the API function, which keeps Scheduler's SDK out of
+ * its package) writes the request due at once and leaves it to the next reconciler pass (each minute):
+ * a late tick of an old schedule starts nothing, since a tick must be one of the job's current schedule.
  */
 public final class ScheduleSync {
     private static final int SHARDS = 8;
@@ -42,12 +46,12 @@ public final class ScheduleSync {
     private static final System.Logger LOG = System.getLogger(ScheduleSync.class.getName());
 
     private final Store store;
-    private final Schedules schedules;
+    private final Optional<Schedules> schedules;
     private final Clock clock;
     private final WorkflowOutbox.Timing timing;
 
     @Inject
-    public ScheduleSync(Store store, Schedules schedules, Clock clock, WorkflowOutbox.Timing timing) {
+    public ScheduleSync(Store store, Optional<Schedules> schedules, Clock clock, WorkflowOutbox.Timing timing) {
         this.store = store;
         this.schedules = schedules;
         this.clock = clock;
@@ -56,12 +60,15 @@ public final class ScheduleSync {
 
     /** The sync request to commit with a change to the job; {@code version} is the job's version after it. */
     public Write request(String orgId, String jobId, long version) {
-        return Write.put(item(new Request(orgId, jobId), clock.instant().plus(timing.startGrace()), version),
-                Condition.none());
+        Instant due = schedules.isPresent() ? clock.instant().plus(timing.startGrace()) : clock.instant();
+        return Write.put(item(new Request(orgId, jobId), due, version), Condition.none());
     }
 
     /** Makes the job's schedule match the job, right after the commit that asked; a failure is left to the reconciler. */
     public void syncCommitted(String orgId, String jobId) {
+        if (schedules.isEmpty()) {
+            return;
+        }
         try {
             store.get(key(orgId, jobId)).ifPresent(this::sync);
         } catch (RuntimeException e) {
@@ -107,6 +114,7 @@ public final class ScheduleSync {
     }
 
     private void sync(Item requestItem) {
+        Schedules schedules = this.schedules.orElseThrow(() -> new IllegalStateException("no schedules on this host"));
         Request request = Items.decode(requestItem, Request.class);
         Optional<Job> job = store.get(JobKeys.job(request.orgId(), request.jobId())).map(JobItems::job);
         if (job.isPresent() && job.get().scheduled()) {

@@ -67,7 +67,9 @@ public final class TriggerService {
      */
     public Optional<JobRun> onSchedule(String orgId, String jobId, Instant scheduledAt) {
         Optional<Job> job = jobs.findJob(orgId, jobId);
-        if (job.isEmpty() || !job.get().scheduled()) {
+        // A tick of a schedule the job no longer has (promoted meanwhile, its sync still on its way) starts nothing.
+        if (job.isEmpty() || !job.get().scheduled()
+                || !Crons.next(job.get().schedule(), scheduledAt.minusSeconds(1)).map(scheduledAt::equals).orElse(false)) {
             return Optional.empty();
         }
         String key = "schedule:" + jobId + ":" + scheduledAt;
