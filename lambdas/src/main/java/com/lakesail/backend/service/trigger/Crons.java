@@ -30,6 +30,10 @@ public final class Crons {
 
     /** Why {@code cron} is not a schedule both hosts can run, or null when it is. */
     public static String problem(String cron) {
+        if (cron.strip().split("\\s+").length != 5) {
+            // Nicknames (@daily) too: EventBridge Scheduler has none.
+            return "is not a 5-field cron expression (minute hour day-of-month month day-of-week)";
+        }
         Cron parsed;
         try {
             parsed = PARSER.parse(cron);
