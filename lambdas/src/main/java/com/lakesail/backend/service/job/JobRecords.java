@@ -11,7 +11,6 @@ import com.lakesail.backend.domain.job.ResultPreview;
 import com.lakesail.backend.domain.job.Termination;
 import com.lakesail.backend.port.Condition;
 import com.lakesail.backend.port.ConditionFailedException;
-import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.Item;
 import com.lakesail.backend.port.Page;
 import com.lakesail.backend.port.Query;
@@ -40,13 +39,11 @@ public final class JobRecords {
 
     private final Store store;
     private final EventOutbox events;
-    private final Ids ids;
 
     @Inject
-    public JobRecords(Store store, EventOutbox events, Ids ids) {
+    public JobRecords(Store store, EventOutbox events) {
         this.store = store;
         this.events = events;
-        this.ids = ids;
     }
 
     public Store store() {
@@ -213,7 +210,7 @@ public final class JobRecords {
      * write that makes it; {@link #published} publishes it once that committed.
      */
     public Event stateChange(JobRun before, JobRun after) {
-        return JobRunEvents.stateChange(ids.next(Event.ID_PREFIX), before, after);
+        return JobRunEvents.stateChange(JobRunEvents.id(after), before, after);
     }
 
     /** Publishes a committed state change (null: none); never throws, so the run goes on whatever the bus does. */

@@ -12,6 +12,15 @@ final class JobRunEvents {
     }
 
     /**
+     * The id of the event of the change that wrote {@code after}: the run and its version, zero-padded, so
+     * that a run's events listed by time stay in the order they happened when two share an instant, and a
+     * change recorded twice is one event.
+     */
+    static String id(JobRun after) {
+        return String.format("%s_%s_%010d", Event.ID_PREFIX, after.id(), after.version());
+    }
+
+    /**
      * {@code detail}: organizationId, jobId, runId, versionNumber, state, previousState (null for a new
      * run), termination ({@code {code, type, message}}, null until terminal) and what triggered the run.
      */
