@@ -248,7 +248,7 @@ public final class JobRunService {
         // It has (or is getting) compute: the workflow cleans up. Nothing to ask of a run already
         // asked, or whose runner already reported how it ended.
         JobRun requested = records.update(orgId, runId, r -> r.terminal() || r.cancelRequested() || r.outcome() != null
-                ? null : r.cancelRequested(clock.instant()), extra);
+                ? null : r.cancelRequested(clock.instant(), by), extra);
         if (requested.cancelRequested() && requested.waitToken() != null) {
             try {
                 workflows.sendTaskFailure(requested.waitToken(), CANCELLED_ERROR, by);

@@ -90,7 +90,7 @@ class JobRunTest {
     @Test
     void cancelRequested_whenEnded_answersConflict() {
         JobRun cancelled = pending().end(JobRunStatus.CANCELLED, new Termination(TerminationCode.USER_CANCELED, "x"), T0);
-        assertThrows(ConflictException.class, () -> cancelled.cancelRequested(T0));
+        assertThrows(ConflictException.class, () -> cancelled.cancelRequested(T0, "cancelled by usr_1"));
         assertEquals(JobRunStatus.PENDING, cancelled.stoppedAt());
     }
 
