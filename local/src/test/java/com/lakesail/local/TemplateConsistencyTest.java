@@ -213,7 +213,7 @@ class TemplateConsistencyTest {
                 "the events function starts cleanup executions");
         assertTrue(variables("TaskFunction").path("API_ENDPOINT").asText().contains("${Api}.execute-api"),
                 "runs report to the API: the task function hands them its address");
-        assertEquals(arnOf(JobRunWorkflows.STATE_MACHINE), variables("TriggerFunction").path(jobRun).asText(),
+        assertEquals(JobRunWorkflows.STATE_MACHINE, variables("TriggerFunction").path(jobRun).asText(),
                 "the trigger function starts runs");
         assertEquals("ScheduleGroup", reconciler.path("SCHEDULE_GROUP").asText());
         assertEquals("SchedulerRole.Arn", reconciler.path("SCHEDULER_ROLE_ARN").asText());
