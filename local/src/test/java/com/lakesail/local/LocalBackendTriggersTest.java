@@ -133,6 +133,31 @@ class LocalBackendTriggersTest {
     }
 
     @Test
+    void s3Trigger_whenRunsMustBeSpaced_startsAtOnceThenGathersWhatComesWithinTheSpacingIntoOneLaterRun() {
+        ObjectNode trigger = s3("acme-raw", "spaced/", "").put("minSecondsBetweenRuns", 300);
+        String jobId = steps.job("spaced", triggered(steps.definition("SELECT 1"), trigger));
+        clock.set(Instant.parse("2026-06-01T10:00:00Z"));
+        backend.eventBus().put(objectCreated("acme-raw", "spaced/1", "e1", "01"));
+        assertEquals(1, runs(jobId).size(), "the first object starts a run at once");
+
+        clock.set(Instant.parse("2026-06-01T10:01:00Z"));
+        backend.eventBus().put(objectCreated("acme-raw", "spaced/2", "e2", "02"));
+        clock.set(Instant.parse("2026-06-01T10:02:00Z"));
+        backend.eventBus().put(objectCreated("acme-raw", "spaced/3", "e3", "03"));
+        clock.set(Instant.parse("2026-06-01T10:04:59Z"));
+        backend.fireSchedules();
+        assertEquals(1, runs(jobId).size(), "not 5 minutes since the last run yet");
+
+        clock.set(Instant.parse("2026-06-01T10:05:00Z"));
+        backend.fireSchedules();
+        List<JsonNode> runs = runs(jobId);
+        assertEquals(2, runs.size(), runs.toString());
+        assertEquals("s3://acme-raw/spaced/2 and 1 more", runs.get(0).path("trigger").path("event").path("subject").asText());
+        backend.fireSchedules();
+        assertEquals(2, runs(jobId).size(), "owed once, started once");
+    }
+
+    @Test
     void eventTrigger_whenACustomEventMatches_startsOneRunAndANonMatchingOneNone() {
         ObjectNode trigger = HttpApi.JSON.createObjectNode().put("type", "event");
         ObjectNode pattern = trigger.putObject("pattern");
