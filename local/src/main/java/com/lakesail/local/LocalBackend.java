@@ -6,10 +6,14 @@ import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.service.trigger.TriggerService;
 import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
 import com.lakesail.local.sqlite.SqliteStore;
+import com.lakesail.local.trigger.EmbeddedEventBus;
+import com.lakesail.local.trigger.LocalBucketWatcher;
+import com.lakesail.local.trigger.LocalScheduler;
 import com.lakesail.local.workflow.TemplateStateMachines;
 import com.lakesail.local.workflow.WorkflowEngine;
 import java.io.IOException;
@@ -45,6 +49,9 @@ public final class LocalBackend implements AutoCloseable {
     private final LocalComponent component;
     private final LocalReconciler reconciler;
     private final LocalHttpServer server;
+    private final EmbeddedEventBus bus;
+    private final LocalScheduler scheduler;
+    private final LocalBucketWatcher bucketWatcher;
     private final Path dataDirectory;
     /** This backend's address once its server listens: where runs report. */
     private final AtomicReference<URI> endpoint = new AtomicReference<>();
@@ -62,23 +69,29 @@ public final class LocalBackend implements AutoCloseable {
             throw e;
         }
         this.store = opened;
+        this.bus = new EmbeddedEventBus();
         // The engine is started only once the graph that holds its task handler and execution
         // listener exists, so executions persisted by an earlier run resume with both in place.
         WorkflowEngine engine = null;
         LocalHttpServer http = null;
         LocalReconciler reconciling = null;
+        LocalScheduler scheduling = null;
+        LocalBucketWatcher watching = null;
         try {
             engine = WorkflowEngine.builder().store(store).clock(builder.clock).workers(builder.workflowWorkers)
                     .deferStart().build();
             this.workflows = engine;
+            scheduling = new LocalScheduler(store, builder.clock);
             TemplateStateMachines.register(engine, LocalBackend.class.getClassLoader().getResourceAsStream("template.yaml"),
                     TemplateStateMachines::resource);
             this.component = DaggerLocalComponent.builder().store(store).clock(builder.clock).workflows(engine)
                     .sandboxTimings(builder.sandboxTimings).sandboxFaults(builder.sandboxFaults)
                     .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off())
                     .workloadRuntime(builder.workloadRuntime).jobRunLimits(builder.jobRunLimits)
-                    .callbackEndpoint(this::callbackBase).build();
+                    .callbackEndpoint(this::callbackBase).events(bus).schedules(scheduling).build();
             LocalFunctions.register(engine, component.tasks(), component.executionEndings());
+            bus.connect(component.triggers());
+            scheduling.connect(component.triggers(), component.triggerWindows());
             // The port is bound first, so the endpoint is known; the connection file (when asked for)
             // is written before the port answers, so whoever sees it answer reads this run's file.
             http = new LocalHttpServer(component.api(), builder.port);
@@ -94,10 +107,23 @@ public final class LocalBackend implements AutoCloseable {
             reconciling.runAtStartup();
             if (builder.workflowWorkers > 0) {
                 reconciling.startPeriodic();
+                scheduling.start();
+            }
+            // Files written under <data dir>/s3/<bucket>/ are S3 objects created: they start the runs S3 triggers ask for.
+            if (dataDirectory != null) {
+                watching = LocalBucketWatcher.start(dataDirectory.resolve("s3"), bus, builder.clock);
             }
             this.reconciler = reconciling;
+            this.scheduler = scheduling;
+            this.bucketWatcher = watching;
             this.server = http;
         } catch (IOException | RuntimeException e) {
+            if (watching != null) {
+                watching.close();
+            }
+            if (scheduling != null) {
+                scheduling.close();
+            }
             if (reconciling != null) {
                 reconciling.close();
             }
@@ -165,6 +191,38 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     /**
+     * Fires the schedule ticks due on the backend's clock and starts the runs S3 triggers owe. A backend
+     * with workflow workers does this by itself every second; with {@code workflowWorkers(0)} a test
+     * calls it after moving its clock.
+     *
+     * @return how many ticks were fired
+     */
+    public int fireSchedules() {
+        return scheduler.runDue();
+    }
+
+    /**
+     * What the template's {@code TriggerFunction} runs: schedule ticks and bus events in, runs out. A test
+     * calls it as Scheduler or EventBridge would invoke the function (a repeated delivery, say).
+     */
+    public TriggerService triggers() {
+        return component.triggers();
+    }
+
+    /** The local scheduler: where each scheduled job's next tick is known. */
+    public LocalScheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * The embedded event bus: what stands for the control plane's EventBridge bus. {@code put} an
+     * EventBridge envelope on it to deliver an event as AWS would (an S3 notification, say).
+     */
+    public EmbeddedEventBus eventBus() {
+        return bus;
+    }
+
+    /**
      * The default user, organization and a working token: reused from the data directory's
      * connection file when its token still works, created otherwise. See {@link LocalBootstrap}.
      */
@@ -186,6 +244,10 @@ public final class LocalBackend implements AutoCloseable {
             server.close();
         } finally {
             try {
+                if (bucketWatcher != null) {
+                    bucketWatcher.close();
+                }
+                scheduler.close();
                 reconciler.close();
                 workflows.close();
             } finally {

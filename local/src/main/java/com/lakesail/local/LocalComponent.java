@@ -5,6 +5,8 @@ import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.di.CoreModule;
 import com.lakesail.backend.di.InfraModule;
 import com.lakesail.backend.di.WorkloadsModule;
+import com.lakesail.backend.port.Events;
+import com.lakesail.backend.port.Schedules;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.port.WorkloadRuntime;
@@ -14,6 +16,8 @@ import com.lakesail.backend.service.job.JobRunLimits;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
+import com.lakesail.backend.service.trigger.TriggerService;
+import com.lakesail.backend.service.trigger.TriggerWindows;
 import com.lakesail.backend.tasks.TaskDispatcher;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
@@ -40,6 +44,12 @@ interface LocalComponent {
 
     /** What the template's {@code ReconcilerFunction} runs, at start-up and then periodically. */
     Reconciler reconciler();
+
+    /** What the template's {@code TriggerFunction} runs: fed by the local scheduler, bus and bucket watcher. */
+    TriggerService triggers();
+
+    /** The runs S3 triggers with timing owe, started by the local scheduler's passes. */
+    TriggerWindows triggerWindows();
 
     @Component.Builder
     interface Builder {
@@ -71,6 +81,14 @@ interface LocalComponent {
 
         @BindsInstance
         Builder jobRunLimits(JobRunLimits limits);
+
+        /** The embedded bus state-change events go to. */
+        @BindsInstance
+        Builder events(Events events);
+
+        /** The local scheduler the schedules of active scheduled jobs live in. */
+        @BindsInstance
+        Builder schedules(Schedules schedules);
 
         LocalComponent build();
     }

@@ -92,7 +92,7 @@ class LocalBackendJobWorkflowTest {
             JsonNode run = steps.getRun(runId);
             assertEquals("failed", run.path("status").asText(), run.toString());
             assertEquals("internal_error", run.path("termination").path("code").asText());
-            assertTrue(run.path("statusReason").asText().contains("ended aborted (Operator.Stop: stopped by hand)"),
+            assertTrue(run.path("statusReason").asText().contains("ended aborted: Operator.Stop: stopped by hand"),
                     run.toString());
             assertTrue(runtime.deleted(runId), "the cleanup execution deleted its compute");
             assertEquals(Workflows.Status.SUCCEEDED, execution(backend, runId, "cleanup").status());

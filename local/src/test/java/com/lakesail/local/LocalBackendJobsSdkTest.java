@@ -8,6 +8,7 @@ import com.lakesail.local.FakeWorkloadRuntime.Runner;
 import com.lakesail.local.HttpApi.Account;
 import com.lakesail.local.sandbox.SandboxTimings;
 import com.lakesail.sdk.LakeSail;
+import com.lakesail.sdk.events.PutEventResult;
 import com.lakesail.sdk.exception.AccessDeniedException;
 import com.lakesail.sdk.exception.ResourceNotFoundException;
 import com.lakesail.sdk.exception.ValidationException;
@@ -19,14 +20,19 @@ import com.lakesail.sdk.jobs.JobParameter;
 import com.lakesail.sdk.jobs.JobRun;
 import com.lakesail.sdk.jobs.JobRunHandle;
 import com.lakesail.sdk.jobs.JobRunStatus;
+import com.lakesail.sdk.jobs.JobSchedule;
+import com.lakesail.sdk.jobs.JobTrigger;
+import com.lakesail.sdk.jobs.JobTriggerType;
 import com.lakesail.sdk.jobs.JobVersion;
 import com.lakesail.sdk.jobs.LogLine;
 import com.lakesail.sdk.jobs.ParameterType;
 import com.lakesail.sdk.jobs.ResultPreview;
+import com.lakesail.sdk.jobs.ScheduleConcurrency;
 import com.lakesail.sdk.jobs.TerminationCode;
 import com.lakesail.sdk.jobs.TriggerType;
 import com.lakesail.sdk.waiter.ResourceFailedException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -169,5 +175,71 @@ class LocalBackendJobsSdkTest {
             assertEquals(job.id(), analyst.jobs().get(job.id()).id());
             assertThrows(AccessDeniedException.class, () -> analyst.jobs().run(job.id()));
         }
+    }
+
+    @Test
+    void schedulesTriggersAndEvents_whenBuiltWithTheSdk_roundTripStartRunsAndListTheirEvents() {
+        Job nightly = lakesail.jobs().create(r -> r.name("nightly").definition(d -> d.clusterId(clusterId).sql("SELECT 1")
+                .schedule(s -> s.cron("0 2 * * *").timezone("Europe/Berlin").concurrency(ScheduleConcurrency.ALLOW)
+                        .maxConcurrentRuns(2))));
+        assertEquals(JobSchedule.builder().cron("0 2 * * *").timezone("Europe/Berlin").concurrency(ScheduleConcurrency.ALLOW)
+                .maxConcurrentRuns(2).build(), nightly.schedule());
+        assertTrue(nightly.nextRunAt().isAfter(Instant.now()), nightly.toString());
+        assertEquals(null, lakesail.jobs().pause(nightly.id()).nextRunAt(), "a paused job does not fire");
+
+        Job orders = lakesail.jobs().create(r -> r.name("orders").definition(d -> d.clusterId(clusterId).sql("SELECT 1")
+                .trigger(JobTrigger.event(p -> p.source("com.acme.orders").detailType("Order Batch Closed").detail("region", "eu")))
+                .trigger(JobTrigger.s3(s -> s.bucket("acme-raw").prefix("incoming/").suffix(".csv").minSecondsBetweenRuns(60)))));
+        Job report = lakesail.jobs().create(r -> r.name("report").definition(d -> d.clusterId(clusterId).sql("SELECT 1")
+                .trigger(JobTrigger.afterSuccessOf(orders.id()))));
+        List<JobTrigger> triggers = lakesail.jobs().version(orders.id(), 1).definition().triggers();
+        assertEquals(List.of(JobTriggerType.EVENT, JobTriggerType.S3), triggers.stream().map(JobTrigger::type).toList());
+        assertEquals(60, triggers.get(1).minSecondsBetweenRuns());
+        assertEquals(List.of(JobRunStatus.SUCCEEDED),
+                lakesail.jobs().version(report.id(), 1).definition().triggers().get(0).states());
+
+        PutEventResult ignored = lakesail.events().put(r -> r.source("com.acme.orders").detailType("Order Batch Closed")
+                .detail("region", "us"));
+        assertEquals(List.of(), ignored.runs(), "the pattern asks for region eu");
+        PutEventResult put = lakesail.events().put(r -> r.id("batch-42").source("com.acme.orders")
+                .detailType("Order Batch Closed").detail("region", "eu"));
+        assertEquals(List.of(orders.id()), put.runs().stream().map(PutEventResult.StartedRun::jobId).toList());
+        JobRun run = lakesail.jobRuns().handle(put.runs().get(0).id()).waitUntilTerminal(WAIT);
+        assertEquals(JobRunStatus.SUCCEEDED, run.status(), run.toString());
+        assertEquals(TriggerType.EVENT, run.trigger().type());
+        assertEquals("batch-42", run.trigger().event().id());
+
+        List<String> states = new ArrayList<>();
+        lakesail.events().list(run.id()).forEach(e -> states.add(0, e.previousState() + " → " + e.state()));
+        assertEquals(List.of("null → pending", "pending → ready", "ready → starting", "starting → creating_sail",
+                "creating_sail → waiting_for_sail", "waiting_for_sail → creating_runner", "creating_runner → running",
+                "running → succeeded"), states);
+        JobRun chained = lakesail.jobRuns().handle(awaitFirstRun(report.id())).waitUntilTerminal(WAIT);
+        assertEquals(run.id(), chained.trigger().event().subject(), "report ran after the orders run succeeded");
+
+        ValidationException badCron = assertThrows(ValidationException.class, () -> lakesail.jobs().create(r -> r.name("bad")
+                .definition(d -> d.clusterId(clusterId).sql("SELECT 1").schedule(JobSchedule.cron("0 25 * * *", "UTC")))));
+        assertEquals("definition.schedule.cron", badCron.details().get(0).field());
+        ValidationException badZone = assertThrows(ValidationException.class, () -> lakesail.jobs().create(r -> r.name("bad")
+                .definition(d -> d.clusterId(clusterId).sql("SELECT 1").schedule(JobSchedule.cron("0 2 * * *", "Europe/Nowhere")))));
+        assertEquals("definition.schedule.timezone", badZone.details().get(0).field());
+    }
+
+    /** The first run of a job a trigger starts, once it exists. */
+    private static String awaitFirstRun(String jobId) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<JobRun> runs = lakesail.jobRuns().list(r -> r.jobId(jobId)).stream().toList();
+            if (!runs.isEmpty()) {
+                return runs.get(0).id();
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no run of " + jobId + " within " + WAIT);
     }
 }

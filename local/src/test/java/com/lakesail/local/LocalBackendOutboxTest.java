@@ -20,6 +20,8 @@ import com.lakesail.local.HttpApi.Response;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
 import com.lakesail.local.sqlite.SqliteStore;
+import com.lakesail.local.trigger.EmbeddedEventBus;
+import com.lakesail.local.trigger.LocalScheduler;
 import com.lakesail.local.workflow.ManualClock;
 import java.net.URI;
 import java.nio.file.Path;
@@ -89,7 +91,8 @@ class LocalBackendOutboxTest {
             LocalComponent graph = DaggerLocalComponent.builder().store(store).clock(clock).workflows(dying)
                     .sandboxTimings(SandboxTimings.defaults()).sandboxFaults(SandboxFaults.none()).log(JsonLog.off())
                     .workloadRuntime(new UnavailableWorkloadRuntime("not used")).jobRunLimits(JobRunLimits.local())
-                    .callbackEndpoint(() -> URI.create("http://127.0.0.1:1")).build();
+                    .callbackEndpoint(() -> URI.create("http://127.0.0.1:1")).events(new EmbeddedEventBus())
+                    .schedules(new LocalScheduler(store, clock)).build();
             ApiResponse created = graph.api().handle(new ApiRequest("POST", "/v1/orgs/" + org + "/clusters", Map.of(),
                     Map.of("Authorization", "Bearer " + token), "{\"name\":\"c\",\"networkId\":\"" + networkId + "\"}"));
             assertEquals(201, created.status(), created.body());

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.lakesail.backend.service.infra.InfraWorkflows;
 import com.lakesail.backend.service.job.JobRunWorkflows;
+import com.lakesail.backend.service.trigger.TriggerRules;
 import com.lakesail.backend.tasks.CatalogTasks;
 import com.lakesail.backend.tasks.CloudAccountTasks;
 import com.lakesail.backend.tasks.ClusterTasks;
@@ -67,7 +68,8 @@ class TemplateConsistencyTest {
         }
         assertTrue(handlers.containsAll(List.of("com.lakesail.backend.api.ApiGatewayHandler",
                 "com.lakesail.backend.tasks.TaskHandler", "com.lakesail.backend.events.ExecutionStatusHandler",
-                "com.lakesail.backend.reconciler.ReconcilerHandler")), handlers.toString());
+                "com.lakesail.backend.reconciler.ReconcilerHandler", "com.lakesail.backend.events.TriggerHandler")),
+                handlers.toString());
     }
 
     @Test
@@ -263,6 +265,14 @@ class TemplateConsistencyTest {
                     "the task function gives every cluster stack its agent and images (" + variable + ")");
             assertTrue(template.path("Parameters").has(parameter), "template parameter " + parameter);
         });
+        assertEquals(JobRunWorkflows.STATE_MACHINE, variables("TriggerFunction").path(jobRun).asText(),
+                "the trigger function starts runs");
+        assertEquals("ScheduleGroup", reconciler.path("SCHEDULE_GROUP").asText());
+        assertEquals("SchedulerRole.Arn", reconciler.path("SCHEDULER_ROLE_ARN").asText());
+        assertEquals("TriggerFunction.Alias", reconciler.path("TRIGGER_FUNCTION_ARN").asText(),
+                "schedules invoke the trigger function's live alias");
+        assertEquals("EventBus", read(ROOT.resolve("template.yaml")).path("Globals").path("Function").path("Environment")
+                .path("Variables").path("EVENT_BUS_NAME").asText(), "every function publishes on the control plane's bus");
         assertEquals("TaskFunctionRole.Arn", api.path("CONTROL_PLANE_ROLE_ARN").asText(),
                 "ApiFunction: the role template it shows makes customer roles trust the task function's role");
     }
@@ -306,6 +316,72 @@ class TemplateConsistencyTest {
         throw new AssertionError("the task function's role has no sts:AssumeRole statement");
     }
 
+    @Test
+    void triggerFunction_whenDeployed_isFedByTheBusRulesTheLocalBusAppliesToo() throws IOException {
+        JsonNode events = resources.path("TriggerFunction").path("Properties").path("Events");
+        Set<String> patterns = new TreeSet<>();
+        events.forEach(e -> {
+            assertEquals("EventBridgeRule", e.path("Type").asText(), e.toString());
+            assertEquals("EventBus", e.path("Properties").path("EventBusName").asText(), "rules on the control plane's bus");
+            patterns.add(e.path("Properties").path("Pattern").toString());
+        });
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(new TreeSet<>(Set.of(json.readTree(TriggerRules.OBJECT_CREATED).toString(),
+                json.readTree(TriggerRules.RUN_ENDED).toString())), patterns);
+    }
+
+    @Test
+    void schedules_whenDeployed_liveInTheirGroupAndInvokeOnlyTheTriggerFunction() {
+        assertEquals("AWS::Scheduler::ScheduleGroup", resources.path("ScheduleGroup").path("Type").asText());
+        JsonNode role = resources.path("SchedulerRole").path("Properties");
+        assertEquals("scheduler.amazonaws.com", role.path("AssumeRolePolicyDocument").path("Statement").get(0)
+                .path("Principal").path("Service").asText());
+        JsonNode only = role.path("Policies").get(0).path("PolicyDocument").path("Statement");
+        assertEquals(1, only.size());
+        assertEquals("lambda:InvokeFunction", only.get(0).path("Action").asText());
+        assertEquals("TriggerFunction.Alias", only.get(0).path("Resource").asText());
+        for (String function : List.of("ReconcilerFunction")) {
+            for (JsonNode statement : resources.path(function).path("Properties").path("Policies").get(0).path("Statement")) {
+                String actions = statement.path("Action").toString();
+                if (actions.contains("scheduler:")) {
+                    assertEquals(List.of("arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/"
+                            + "${ScheduleGroup}/*"), List.of(statement.path("Resource").get(0).asText()), function);
+                    assertEquals(1, statement.path("Resource").size(), function + ": the schedule group only");
+                } else if (actions.contains("iam:PassRole")) {
+                    assertEquals("SchedulerRole.Arn", statement.path("Resource").asText(), function + ": the scheduler's role only");
+                    assertEquals("scheduler.amazonaws.com", statement.path("Condition").path("StringEquals")
+                            .path("iam:PassedToService").asText(), function);
+                }
+            }
+        }
+    }
+
+    @Test
+    void eventBus_whenDeployed_takesPutEventsOnlyOnItselfAndFromOtherAccountsOnlyS3ObjectCreated() {
+        assertEquals("AWS::Events::EventBus", resources.path("EventBus").path("Type").asText());
+        JsonNode policy = resources.path("EventBusPolicy").path("Properties").path("Statement");
+        assertEquals("events:PutEvents", policy.path("Action").asText());
+        JsonNode condition = policy.path("Condition").path("StringEquals");
+        assertEquals("aws.s3", condition.path("events:source").asText());
+        assertEquals("Object Created", condition.path("events:detail-type").asText());
+        for (Map.Entry<String, JsonNode> fn : resourcesOfType("AWS::Serverless::Function")) {
+            List<JsonNode> documents = new ArrayList<>();
+            fn.getValue().path("Properties").path("Policies").forEach(documents::add);
+            String role = fn.getValue().path("Properties").path("Role").asText("");
+            if (!role.isEmpty()) {
+                resources.path(role.split("\\.")[0]).path("Properties").path("Policies")
+                        .forEach(p -> documents.add(p.path("PolicyDocument")));
+            }
+            for (JsonNode document : documents) {
+                for (JsonNode statement : document.path("Statement")) {
+                    if (statement.path("Action").toString().contains("events:PutEvents")) {
+                        assertEquals("EventBus.Arn", statement.path("Resource").asText(), fn.getKey() + ": the bus only");
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * The ARN a function names a state machine by: built from the machine's Name, since a !Ref from
      * the API function (on which the API, and through API_ENDPOINT the task function, depends) would
@@ -335,11 +411,32 @@ class TemplateConsistencyTest {
         // A job run whose execution ended unrecorded gets a cleanup execution from the events function.
         Set<String> cleanups = sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunWorkflows.java"));
         assertTrue(cleanups.contains("states:StartExecution"), cleanups.toString());
+        // Every function that changes a run publishes the change; the trigger function starts runs, and cancels
+        // the ones a scheduled run replaces.
+        Set<String> events = eventActions();
+        Set<String> runs = union(sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunService.java")), cleanups);
+        assertTrue(runs.contains("states:SendTaskFailure"), runs.toString());
         return Map.of(
-                "ApiFunction", union(store, workflowsUsedByApi),
-                "TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks")), cleanups),
-                "EventsFunction", union(store, cleanups),
-                "ReconcilerFunction", reconcilerActions());
+                "ApiFunction", union(store, workflowsUsedByApi, events),
+                "TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks")), cleanups, events),
+                "EventsFunction", union(store, cleanups, events),
+                "ReconcilerFunction", reconcilerActions(),
+                "TriggerFunction", union(store, runs, events));
+    }
+
+    /** What the bus adapter calls: PutEvents. */
+    private static Set<String> eventActions() throws IOException {
+        Set<String> actions = calls(BACKEND.resolve("aws/EventBridgeEvents.java"), "eventBridge\\(\\)", "events");
+        assertEquals(Set.of("events:PutEvents"), actions);
+        return actions;
+    }
+
+    /** What the schedules adapter calls, and passing the scheduler's role to the schedules it creates or updates. */
+    private static Set<String> scheduleActions() throws IOException {
+        Set<String> actions = new TreeSet<>(calls(BACKEND.resolve("aws/SchedulerSchedules.java"), "scheduler\\(\\)", "scheduler"));
+        assertEquals(Set.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"), actions);
+        actions.add("iam:PassRole");
+        return actions;
     }
 
     /** Every lifecycle state machine: the infrastructure ones and the job runs'. */
@@ -370,7 +467,7 @@ class TemplateConsistencyTest {
     /** The reconciler's store, and the Step Functions calls of it and of the outbox it starts through. */
     private static Set<String> reconcilerActions() throws IOException {
         return new TreeSet<>(union(storeActions(), sfnActionsUsedBy(BACKEND.resolve("reconciler")),
-                sfnActionsUsedBy(BACKEND.resolve("service/workflow"))));
+                sfnActionsUsedBy(BACKEND.resolve("service/workflow")), eventActions(), scheduleActions()));
     }
 
     /** The Step Functions actions behind the {@code Workflows} port methods that code under {@code folder} calls. */

@@ -18,6 +18,7 @@ import com.lakesail.sdk.infrastructure.NetworkService;
 import com.lakesail.sdk.internal.DefaultLakeSail;
 import com.lakesail.sdk.internal.DefaultLakeSailBuilder;
 import com.lakesail.sdk.internal.LocalBackendFile;
+import com.lakesail.sdk.events.EventService;
 import com.lakesail.sdk.jobs.JobRunService;
 import com.lakesail.sdk.jobs.JobService;
 import com.lakesail.sdk.organizations.OrganizationService;
@@ -141,6 +142,9 @@ public interface LakeSail extends AutoCloseable {
 
     /** Runs of this client's organization's jobs: read, list, cancel, retry, logs. */
     JobRunService jobRuns();
+
+    /** State-change events of runs, and custom events that start the runs of jobs with event triggers. */
+    EventService events();
 
     /** Releases the client's threads; later calls fail with an {@code SdkClientException}. */
     @Override

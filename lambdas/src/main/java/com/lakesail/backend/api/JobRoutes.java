@@ -1,10 +1,13 @@
 package com.lakesail.backend.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.lakesail.backend.domain.ValidationException;
 import com.lakesail.backend.domain.job.Compute;
 import com.lakesail.backend.domain.job.Entrypoint;
 import com.lakesail.backend.domain.job.JobDefinition;
 import com.lakesail.backend.domain.job.JobParameter;
+import com.lakesail.backend.domain.job.JobSchedule;
+import com.lakesail.backend.domain.job.JobTrigger;
 import com.lakesail.backend.domain.job.RunRetries;
 import com.lakesail.backend.service.job.JobRunService;
 import com.lakesail.backend.service.job.JobService;
@@ -141,7 +144,22 @@ public final class JobRoutes implements RouteGroup {
         Body r = d.object("retries");
         RunRetries.Input retries = r == null ? null
                 : new RunRetries.Input(r.int32("maxAttempts"), r.int32("intervalSeconds"), r.string("onTimeout"));
+        Body s = d.object("schedule");
+        JobSchedule.Input schedule = s == null ? null
+                : new JobSchedule.Input(s.string("cron"), s.string("timezone"), s.string("concurrency"),
+                s.int32("maxConcurrentRuns"));
+        List<JobTrigger.Input> triggers = null;
+        List<Body> declaredTriggers = d.objects("triggers");
+        if (declaredTriggers != null) {
+            triggers = new ArrayList<>();
+            for (Body t : declaredTriggers) {
+                JsonNode pattern = t.json("pattern");
+                triggers.add(new JobTrigger.Input(t.string("type"), t.string("bucket"), t.string("prefix"),
+                        t.string("suffix"), t.int32("minSecondsBetweenRuns"), t.int32("waitAfterLastChangeSeconds"),
+                        pattern == null ? null : pattern.toString(), t.string("jobId"), t.strings("states")));
+            }
+        }
         return new JobDefinition.Input(d.string("clusterId"), d.strings("catalogIds"), entrypoint, parameters,
-                d.stringMap("sparkConf"), compute, d.int32("timeoutSeconds"), retries);
+                d.stringMap("sparkConf"), compute, d.int32("timeoutSeconds"), retries, schedule, triggers);
     }
 }

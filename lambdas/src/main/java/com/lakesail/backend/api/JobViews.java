@@ -12,7 +12,11 @@ import com.lakesail.backend.domain.job.JobParameter;
 import com.lakesail.backend.domain.job.JobRun;
 import com.lakesail.backend.domain.job.JobRunStatus;
 import com.lakesail.backend.domain.job.JobVersion;
+import com.lakesail.backend.domain.job.JobSchedule;
+import com.lakesail.backend.domain.job.JobTrigger;
 import com.lakesail.backend.domain.job.ResultPreview;
+import com.lakesail.backend.domain.job.RunTrigger;
+import com.lakesail.backend.domain.job.ScheduleConcurrency;
 import com.lakesail.backend.domain.job.StatusChange;
 import com.lakesail.backend.service.job.JobRunService;
 import com.lakesail.backend.service.job.RunLogs;
@@ -53,6 +57,8 @@ final class JobViews {
         ObjectNode node = Json.object().put("id", j.id()).put("name", j.name()).put("description", j.description())
                 .put("teamId", j.teamId()).put("status", Wire.name(j.status())).put("liveVersion", j.liveVersion())
                 .put("draftVersion", j.draftVersion()).put("latestVersion", j.latestVersion());
+        node.set("schedule", j.schedule() == null ? null : schedule(j.schedule()));
+        node.put("nextRunAt", time(j.nextRunAt()));
         return node.put("createdAt", j.createdAt().toString()).put("updatedAt", j.updatedAt().toString())
                 .put("version", j.version());
     }
@@ -98,12 +104,48 @@ final class JobViews {
         node.put("timeoutSeconds", d.timeoutSeconds());
         node.putObject("retries").put("maxAttempts", d.retries().maxAttempts())
                 .put("intervalSeconds", d.retries().intervalSeconds()).put("onTimeout", Wire.name(d.retries().onTimeout()));
+        node.set("schedule", d.schedule() == null ? null : schedule(d.schedule()));
+        ArrayNode triggers = node.putArray("triggers");
+        d.triggers().forEach(t -> triggers.add(trigger(t)));
+        return node;
+    }
+
+    private static ObjectNode schedule(JobSchedule s) {
+        ObjectNode node = Json.object().put("cron", s.cron()).put("timezone", s.timezone())
+                .put("concurrency", Wire.name(s.concurrency()));
+        if (s.concurrency() == ScheduleConcurrency.ALLOW) {
+            node.put("maxConcurrentRuns", s.maxConcurrentRuns());
+        }
+        return node;
+    }
+
+    private static ObjectNode trigger(JobTrigger t) {
+        ObjectNode node = Json.object().put("type", Wire.name(t.type()));
+        switch (t.type()) {
+            case S3 -> node.put("bucket", t.bucket()).put("prefix", t.prefix()).put("suffix", t.suffix())
+                    .put("minSecondsBetweenRuns", t.minSecondsBetweenRuns())
+                    .put("waitAfterLastChangeSeconds", t.waitAfterLastChangeSeconds());
+            case EVENT -> node.set("pattern", Json.parseObject(t.pattern()));
+            case JOB_RUN -> {
+                node.put("jobId", t.jobId());
+                ArrayNode states = node.putArray("states");
+                t.states().forEach(st -> states.add(Wire.name(st)));
+            }
+        }
         return node;
     }
 
     private static ObjectNode run(JobRun r) {
         ObjectNode node = Json.object().put("id", r.id()).put("jobId", r.jobId()).put("versionNumber", r.versionNumber());
-        node.putObject("trigger").put("type", Wire.name(r.trigger().type())).put("runId", r.trigger().runId());
+        ObjectNode trigger = node.putObject("trigger").put("type", Wire.name(r.trigger().type()))
+                .put("runId", r.trigger().runId()).put("scheduledAt", time(r.trigger().scheduledAt()));
+        RunTrigger.TriggerEvent event = r.trigger().event();
+        if (event == null) {
+            trigger.putNull("event");
+        } else {
+            trigger.putObject("event").put("id", event.id()).put("source", event.source())
+                    .put("detailType", event.detailType()).put("subject", event.subject());
+        }
         node.put("attempt", r.attempt()).put("retryOf", r.trigger().runId()).put("retriedBy", r.retriedBy());
         node.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
         node.put("status", Wire.name(r.status()))

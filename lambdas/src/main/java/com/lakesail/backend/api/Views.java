@@ -44,6 +44,8 @@ final class Views {
             return InfraViews.render(result);
         } else if (JobViews.handles(result)) {
             return JobViews.render(result);
+        } else if (EventViews.handles(result)) {
+            return EventViews.render(result);
         } else if (AccessViews.handles(result)) {
             return AccessViews.render(result, withSecrets);
         } else if (result instanceof Page<?> page) {

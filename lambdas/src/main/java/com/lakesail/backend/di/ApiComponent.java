@@ -10,7 +10,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {CoreModule.class, InfraModule.class, LambdaModule.class, DynamoDbModule.class,
-        StepFunctionsModule.class, ApiModule.class, WorkloadsModule.class, AwsWorkloadsModule.class})
+        StepFunctionsModule.class, ApiModule.class, WorkloadsModule.class, AwsWorkloadsModule.class, EventBridgeModule.class})
 public interface ApiComponent {
     ApiHandler api();
 }

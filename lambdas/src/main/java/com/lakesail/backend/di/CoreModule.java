@@ -1,11 +1,13 @@
 package com.lakesail.backend.di;
 
 import com.lakesail.backend.port.Ids;
+import com.lakesail.backend.port.Schedules;
 import com.lakesail.backend.service.AccessSnapshots;
 import com.lakesail.backend.service.AuditLog;
 import com.lakesail.backend.service.Authorizer;
 import com.lakesail.backend.service.RandomIds;
 import com.lakesail.backend.service.ResourceHierarchy;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.Multibinds;
@@ -38,5 +40,9 @@ public final class CoreModule {
     interface Hierarchies {
         @Multibinds
         Set<ResourceHierarchy> hierarchies();
+
+        /** Where job schedules live, on the hosts that write them (the reconciler, the local backend); absent in the API. */
+        @BindsOptionalOf
+        Schedules schedules();
     }
 }

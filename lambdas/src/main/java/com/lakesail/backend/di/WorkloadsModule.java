@@ -1,6 +1,7 @@
 package com.lakesail.backend.di;
 
 import com.lakesail.backend.api.CallbackRoutes;
+import com.lakesail.backend.api.EventRoutes;
 import com.lakesail.backend.api.JobRoutes;
 import com.lakesail.backend.api.RouteGroup;
 import com.lakesail.backend.service.ResourceHierarchy;
@@ -36,6 +37,12 @@ public final class WorkloadsModule {
     @Provides
     @IntoSet
     static RouteGroup callbackRoutes(CallbackRoutes routes) {
+        return routes;
+    }
+
+    @Provides
+    @IntoSet
+    static RouteGroup eventRoutes(EventRoutes routes) {
         return routes;
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  * admin        every permission but organizations:update, so only an owner can make an owner
  *              (nobody grants a permission they lack)
  * infra-admin  viewer + cloud accounts, networks, clusters and catalogs: create, update, delete
- * developer    analyst + jobs (create, update, delete, promote, pause, run) and cancelling job runs
+ * developer    analyst + jobs (create, update, delete, promote, pause, run), cancelling job runs and putting
+ *              custom events (which start the runs of jobs with event triggers)
  * analyst      viewer + queries and sessions (create, connect, execute, close)
  * viewer       every :read permission except audit:read, access:read and invitations:read
  * </pre>
@@ -26,7 +27,7 @@ public enum BuiltInRole {
     INFRA_ADMIN("infra-admin", "Cloud accounts, networks, clusters and catalogs.",
             union(viewer(), resources("cloud-accounts", "networks", "clusters", "catalogs"))),
     DEVELOPER("developer", "Jobs and their runs, queries and sessions.",
-            union(analyst(), resources("jobs"), EnumSet.of(Permission.JOB_RUNS_CANCEL))),
+            union(analyst(), resources("jobs"), EnumSet.of(Permission.JOB_RUNS_CANCEL, Permission.EVENTS_PUT))),
     ANALYST("analyst", "Queries and sessions.", analyst()),
     VIEWER("viewer", "Reads everything but the audit log, access paths and invitations.", viewer());
 

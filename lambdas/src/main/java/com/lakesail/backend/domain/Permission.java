@@ -71,6 +71,10 @@ public enum Permission {
             "GET /v1/orgs/{orgId}/job-runs/{runId}/logs"),
     JOB_RUNS_CANCEL("job-runs:cancel", "POST /v1/orgs/{orgId}/job-runs/{runId}/cancel"),
 
+    EVENTS_READ("events:read", "GET /v1/orgs/{orgId}/events"),
+    /** Putting a custom event starts the runs of the jobs whose event triggers match it. */
+    EVENTS_PUT("events:put", "POST /v1/orgs/{orgId}/events"),
+
     QUERIES_CREATE("queries:create", "POST /v1/orgs/{orgId}/queries"),
     QUERIES_READ("queries:read", "GET /v1/orgs/{orgId}/queries"),
 

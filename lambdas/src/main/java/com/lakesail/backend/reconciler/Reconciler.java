@@ -45,25 +45,39 @@ public final class Reconciler {
     private final WorkflowOutbox outbox;
     private final ExecutionEnded failures;
     private final Clock clock;
+    private final Backlog backlog;
 
-    /** Endings go to the area whose resource the execution names (infrastructure or a job run). */
+    /**
+     * Endings go to the area whose resource the execution names (infrastructure or a job run); the
+     * backlog of events, schedules and triggers is driven in the same pass.
+     */
     @Inject
-    public Reconciler(Store store, Workflows workflows, WorkflowOutbox outbox, ExecutionEndings endings, Clock clock) {
-        this(store, workflows, outbox, (ExecutionEnded) endings, clock);
+    public Reconciler(Store store, Workflows workflows, WorkflowOutbox outbox, ExecutionEndings endings, Clock clock,
+                      Backlog backlog) {
+        this(store, workflows, outbox, (ExecutionEnded) endings, clock, backlog);
     }
 
+    /** A reconciler of workflows only. */
     public Reconciler(Store store, Workflows workflows, WorkflowOutbox outbox, ExecutionEnded failures, Clock clock) {
+        this(store, workflows, outbox, failures, clock, null);
+    }
+
+    private Reconciler(Store store, Workflows workflows, WorkflowOutbox outbox, ExecutionEnded failures, Clock clock,
+                       Backlog backlog) {
         this.store = store;
         this.workflows = workflows;
         this.outbox = outbox;
         this.failures = failures;
         this.clock = clock;
+        this.backlog = backlog;
     }
 
-    /** What one pass did, entry by entry. */
-    public record Pass(int started, int running, int settled, int startFailures, int gaveUp, int errors) {
+    /** What one pass did: outbox entry by entry, then the backlog. */
+    public record Pass(int started, int running, int settled, int startFailures, int gaveUp, int errors,
+                       Backlog.Pass backlog) {
         public int total() {
-            return started + running + settled + startFailures + gaveUp + errors;
+            return started + running + settled + startFailures + gaveUp + errors + backlog.eventsPublished()
+                    + backlog.schedulesSynced() + backlog.triggersFired();
         }
     }
 
@@ -99,7 +113,7 @@ public final class Reconciler {
                 token = page.nextToken();
             } while (token != null && tally.seen < limit);
         }
-        return tally.pass();
+        return tally.pass(backlog == null ? Backlog.Pass.NONE : backlog.runDue(asOf, limit));
     }
 
     /** One entry; the index copy may be stale, so the entry is read again by its key. */
@@ -179,8 +193,8 @@ public final class Reconciler {
         int gaveUp;
         int errors;
 
-        Pass pass() {
-            return new Pass(started, running, settled, startFailures, gaveUp, errors);
+        Pass pass(Backlog.Pass backlog) {
+            return new Pass(started, running, settled, startFailures, gaveUp, errors, backlog);
         }
     }
 }

@@ -15,7 +15,9 @@ public final class JobItems {
     }
 
     public static Item job(Job job) {
-        Item.Builder item = Items.item(JobKeys.job(job.organizationId(), job.id()), "Job", job.version(), job);
+        // nextRunAt is derived from the clock whenever the job is read: never stored.
+        Item.Builder item = Items.item(JobKeys.job(job.organizationId(), job.id()), "Job", job.version(),
+                job.withNextRunAt(null));
         if (job.teamId() != null) {
             item.gsi1(JobKeys.jobsOfTeam(job.organizationId(), job.teamId()), JobKeys.JOB_PREFIX + job.id());
         }
@@ -70,6 +72,14 @@ public final class JobItems {
         return Items.decode(item, LogChunk.class);
     }
 
+    public static Item runKey(String orgId, String jobId, String keyHash, RunKey runKey, long expiresAt) {
+        return Items.item(JobKeys.runKey(orgId, jobId, keyHash), "JobRunKey", 1, runKey).expiresAt(expiresAt).build();
+    }
+
+    public static RunKey runKey(Item item) {
+        return Items.decode(item, RunKey.class);
+    }
+
     public static Item credential(String secretHash, CallbackCredential credential) {
         return Items.item(JobKeys.callbackCredential(secretHash), "CallbackCredential", 1, credential)
                 .expiresAt(credential.expiresAt().getEpochSecond()).build();
@@ -96,6 +106,10 @@ public final class JobItems {
             next.remove(runId);
             return new ActiveRuns(List.copyOf(next));
         }
+    }
+
+    /** The run started for an idempotency key, and the key itself (bucket, key, etag, sequencer; or an event id). */
+    public record RunKey(String key, String runId) {
     }
 
     /** Log lines that arrived together, from one stream ({@code runner} or {@code sail}). */

@@ -16,6 +16,7 @@ import java.time.Instant;
  * job run                   ORG#org          JOBRUN#jrn                    ORG#org#JOB#job / time#jrn        ORG#org#JOBRUNS / time#jrn
  * run result preview        ORG#org          JOBRUNRESULT#jrn
  * run log chunk             ORG#org          JOBRUNLOG#jrn#0000000001      (TTL: expiresAt)
+ * run idempotency key       ORG#org          JOBRUNKEY#job#sha256(key)     → the run started for it (TTL: expiresAt)
  * callback credential       CALLBACK#sha256  CALLBACK                      → org, run, purpose (TTL: expiresAt)
  * </pre>
  *
@@ -32,6 +33,9 @@ import java.time.Instant;
  *     with gets; a writer takes the number after the last (query descending, limit 1) with notExists;
  * <li>delete a job: its item goes (on the version read, checking JOBACTIVE#job did not change after its
  *     runs were cancelled); its versions stay, since its runs pinned them and their workflows read them;
+ * <li>a run a schedule or an event starts: its key (the job and the scheduled time, or the event's identity)
+ *     is put (notExists) in the transaction that creates the run, so a repeated tick or delivery finds the
+ *     run already started instead of starting another;
  * <li>callback: get CALLBACK#sha256(secret), then the run it names.
  * </ul>
  */
@@ -92,6 +96,11 @@ public final class JobKeys {
 
     public static String logPrefix(String runId) {
         return "JOBRUNLOG#" + runId + "#";
+    }
+
+    /** @param keyHash the SHA-256 (hex) of the run's idempotency key, which may be longer than a sort key can be */
+    public static Key runKey(String orgId, String jobId, String keyHash) {
+        return Key.of(Keys.orgPartition(orgId), "JOBRUNKEY#" + jobId + "#" + keyHash);
     }
 
     public static Key callbackCredential(String secretHash) {

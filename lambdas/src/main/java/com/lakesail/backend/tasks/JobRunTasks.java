@@ -282,7 +282,7 @@ public final class JobRunTasks {
         }
         if (r.cancelRequested()) {
             return new JobRecords.Ending(JobRunStatus.CANCELLED, new Termination(TerminationCode.USER_CANCELED,
-                    "cancelled while " + Wire.name(r.status())));
+                    (r.cancelReason() == null ? "cancelled" : r.cancelReason()) + " while " + Wire.name(r.status())));
         }
         String error = in.error();
         boolean running = r.status() == JobRunStatus.RUNNING;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.lakesail.backend.agent.AgentHandler;
 import com.lakesail.backend.agent.AgentSettings;
@@ -24,6 +25,7 @@ import com.lakesail.backend.kubernetes.Names;
 import com.lakesail.backend.port.AccountAccess;
 import com.lakesail.backend.port.InfraStacks;
 import com.lakesail.backend.port.StackRequest;
+import com.lakesail.backend.service.trigger.TriggerRules;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.event.ruler.Machine;
 
 /** Reads each template as plain YAML and checks what the adapters and customers rely on. */
 class CloudFormationTemplatesTest {
@@ -53,7 +56,7 @@ class CloudFormationTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customer-role", "network", "cluster", "catalog"})
+    @ValueSource(strings = {"customer-role", "network", "cluster", "catalog", "s3-trigger"})
     void template_whenParsedAsPlainYaml_usesLongFormIntrinsicsOnly(String name) throws IOException {
         String text = CloudFormationTemplates.load(name);
         JsonNode t = template(name);
@@ -65,7 +68,7 @@ class CloudFormationTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customer-role", "network", "cluster", "catalog"})
+    @ValueSource(strings = {"customer-role", "network", "cluster", "catalog", "s3-trigger"})
     void template_whenReferencing_namesOnlyDeclaredParametersResourcesAndConditions(String name) throws IOException {
         JsonNode t = template(name);
         Set<String> declared = new HashSet<>(Set.of("AWS::StackName", "AWS::AccountId", "AWS::Region", "AWS::Partition",
@@ -304,6 +307,44 @@ class CloudFormationTemplatesTest {
         assertTrue(cluster.containsAll(Set.of(InfraStacks.OUT_CLUSTER_NAME, InfraStacks.OUT_ENDPOINT)));
         Set<String> catalog = names(template("catalog").path("Outputs"));
         assertTrue(catalog.containsAll(Set.of(InfraStacks.OUT_WAREHOUSE, InfraStacks.OUT_DATABASE)));
+    }
+
+    @Test
+    void s3Trigger_whenDeployed_forwardsOnlyTheNamedBucketsObjectCreatedEventsToTheControlPlaneBus() throws Exception {
+        JsonNode t = template("s3-trigger");
+        JsonNode rule = t.path("Resources").path("ForwardingRule").path("Properties");
+        assertEquals("default", rule.path("EventBusName").asText());
+        assertEquals(1, rule.path("Targets").size());
+        assertEquals("ControlPlaneEventBusArn", rule.path("Targets").get(0).path("Arn").path("Ref").asText());
+        JsonNode pattern = rule.path("EventPattern");
+        assertEquals("BucketNames", pattern.path("detail").path("bucket").path("name").path("Ref").asText());
+        // The pattern as deployed (the bucket list filled in) passes S3's event for those buckets only, and the
+        // control plane's rule passes what it forwards: both read by Event Ruler, as EventBridge reads them.
+        ObjectNode deployed = pattern.deepCopy();
+        ((ObjectNode) deployed.path("detail").path("bucket")).putArray("name").add("acme-raw");
+        JsonNode event = new ObjectMapper().readTree("{\"version\":\"0\",\"id\":\"e1\",\"source\":\"aws.s3\","
+                + "\"detail-type\":\"Object Created\",\"account\":\"111122223333\",\"detail\":{\"bucket\":"
+                + "{\"name\":\"acme-raw\"},\"object\":{\"key\":\"sales/1.csv\",\"etag\":\"x\",\"sequencer\":\"1\"}}}");
+        Machine forwarding = new Machine();
+        forwarding.addRule("forward", deployed.toString());
+        assertEquals(List.of("forward"), forwarding.rulesForJSONEvent(event));
+        ((ObjectNode) event.path("detail").path("bucket")).put("name", "acme-other");
+        assertEquals(List.of(), forwarding.rulesForJSONEvent(event));
+        Machine controlPlane = new Machine();
+        controlPlane.addRule("trigger", TriggerRules.OBJECT_CREATED);
+        assertEquals(List.of("trigger"), controlPlane.rulesForJSONEvent(event));
+
+        JsonNode role = t.path("Resources").path("ForwardingRole").path("Properties");
+        assertEquals("events.amazonaws.com", role.path("AssumeRolePolicyDocument").path("Statement").get(0)
+                .path("Principal").path("Service").asText());
+        JsonNode statements = role.path("Policies").get(0).path("PolicyDocument").path("Statement");
+        assertEquals(1, statements.size());
+        assertEquals("events:PutEvents", statements.get(0).path("Action").asText());
+        assertEquals("ControlPlaneEventBusArn", statements.get(0).path("Resource").path("Ref").asText(), "that bus only");
+        String busArn = "arn:aws:events:eu-west-1:999999999999:event-bus/lakesail-prod";
+        assertTrue(busArn.matches(t.path("Parameters").path("ControlPlaneEventBusArn").path("AllowedPattern").asText()));
+        assertFalse("arn:aws:events:eu-west-1:999999999999:event-bus/default"
+                .matches(t.path("Parameters").path("ControlPlaneEventBusArn").path("AllowedPattern").asText()));
     }
 
     @Test

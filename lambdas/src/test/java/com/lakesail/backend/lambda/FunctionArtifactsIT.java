@@ -58,7 +58,8 @@ class FunctionArtifactsIT {
     /** The clear error each known handler gives a malformed event; others only must not fail to link. */
     private static final Map<String, String> MALFORMED_EVENT_ERRORS = Map.of(
             "com.lakesail.backend.tasks.TaskHandler", "com.lakesail.backend.tasks.StageFailedException",
-            "com.lakesail.backend.events.ExecutionStatusHandler", "java.lang.IllegalArgumentException");
+            "com.lakesail.backend.events.ExecutionStatusHandler", "java.lang.IllegalArgumentException",
+            "com.lakesail.backend.events.TriggerHandler", "java.lang.IllegalArgumentException");
     /** Classes that can only mean the function failed to load or link, whatever it was sent. */
     private static final List<String> LINKAGE_FAILURES = List.of("LinkageError", "NoClassDefFoundError",
             "ClassNotFoundException", "ExceptionInInitializerError", "NoSuchMethodError", "NoSuchFieldError",

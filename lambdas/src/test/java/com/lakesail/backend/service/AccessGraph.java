@@ -6,6 +6,7 @@ import com.lakesail.backend.di.CoreModule;
 import com.lakesail.backend.di.InfraModule;
 import com.lakesail.backend.di.WorkloadsModule;
 import com.lakesail.backend.port.CloudProvider;
+import com.lakesail.backend.port.Events;
 import com.lakesail.backend.port.ComputeRuntime;
 import com.lakesail.backend.port.RoleSetups;
 import com.lakesail.backend.port.Store;
@@ -86,6 +87,11 @@ interface AccessGraph {
         @Provides
         static Workflows workflows() {
             return unreached(Workflows.class);
+        }
+
+        @Provides
+        static Events events() {
+            return unreached(Events.class);
         }
 
         @Provides

@@ -16,6 +16,7 @@ import com.lakesail.sdk.infrastructure.CatalogService;
 import com.lakesail.sdk.infrastructure.CloudAccountService;
 import com.lakesail.sdk.infrastructure.ClusterService;
 import com.lakesail.sdk.infrastructure.NetworkService;
+import com.lakesail.sdk.events.EventService;
 import com.lakesail.sdk.jobs.JobRunService;
 import com.lakesail.sdk.jobs.JobService;
 import com.lakesail.sdk.organizations.OrganizationService;
@@ -145,6 +146,11 @@ public final class DefaultLakeSail implements LakeSail {
     @Override
     public JobRunService jobRuns() {
         return workloads.jobRuns();
+    }
+
+    @Override
+    public EventService events() {
+        return workloads.events();
     }
 
     @Override

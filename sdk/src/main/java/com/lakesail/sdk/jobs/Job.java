@@ -12,7 +12,10 @@ import java.time.Instant;
  * @param draftVersion the newest version while it has never been live; else null
  * @param latestVersion the highest version number
  * @param version increases on every change; the expected version of an update (not a job version)
+ * @param schedule the live version's schedule, or null
+ * @param nextRunAt when the schedule fires next; null without one or while the job is paused
  */
 public record Job(String id, String name, String description, String teamId, JobStatus status, int liveVersion,
-        Integer draftVersion, int latestVersion, Instant createdAt, Instant updatedAt, long version) {
+        Integer draftVersion, int latestVersion, Instant createdAt, Instant updatedAt, long version, JobSchedule schedule,
+        Instant nextRunAt) {
 }

@@ -21,15 +21,18 @@ import java.util.Map;
  * }</pre>
  *
  * @param timeoutSeconds how long the running stage may take before the run ends {@code timeout} (10 s to 7 days; default 24 h)
+ * @param schedule when the version runs by itself while live and the job active; null for never
+ * @param triggers the events that start runs of it while live and the job active (at most 10)
  */
 public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoint entrypoint,
         List<JobParameter> parameters, Map<String, String> sparkConf, Compute compute, Integer timeoutSeconds,
-        RunRetries retries) {
+        RunRetries retries, JobSchedule schedule, List<JobTrigger> triggers) {
 
     public JobDefinition {
         catalogIds = catalogIds == null ? null : List.copyOf(catalogIds);
         parameters = parameters == null ? null : List.copyOf(parameters);
         sparkConf = sparkConf == null ? null : Map.copyOf(sparkConf);
+        triggers = triggers == null ? null : List.copyOf(triggers);
     }
 
     public static Builder builder() {
@@ -39,7 +42,10 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
     /** A builder holding this definition: the usual start of a new draft. */
     public Builder toBuilder() {
         Builder b = new Builder().clusterId(clusterId).entrypoint(entrypoint).compute(compute)
-                .timeoutSeconds(timeoutSeconds).retries(retries);
+                .timeoutSeconds(timeoutSeconds).retries(retries).schedule(schedule);
+        if (triggers != null) {
+            b.triggers(triggers);
+        }
         if (catalogIds != null) {
             b.catalogIds(catalogIds);
         }
@@ -62,6 +68,8 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
         private Compute compute;
         private Integer timeoutSeconds;
         private RunRetries retries;
+        private JobSchedule schedule;
+        private List<JobTrigger> triggers;
 
         private Builder() {
         }
@@ -133,9 +141,35 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
             return this;
         }
 
+        public Builder schedule(JobSchedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        /** A schedule: {@code d.schedule(s -> s.cron("0 2 * * *").timezone("Europe/Berlin"))}. */
+        public Builder schedule(java.util.function.Consumer<JobSchedule.Builder> schedule) {
+            JobSchedule.Builder builder = JobSchedule.builder();
+            schedule.accept(builder);
+            return schedule(builder.build());
+        }
+
+        public Builder triggers(List<JobTrigger> triggers) {
+            this.triggers = new ArrayList<>(triggers);
+            return this;
+        }
+
+        /** Adds a trigger. */
+        public Builder trigger(JobTrigger trigger) {
+            if (triggers == null) {
+                triggers = new ArrayList<>();
+            }
+            triggers.add(trigger);
+            return this;
+        }
+
         public JobDefinition build() {
             return new JobDefinition(clusterId, catalogIds, entrypoint, parameters, sparkConf, compute, timeoutSeconds,
-                    retries);
+                    retries, schedule, triggers);
         }
     }
 }

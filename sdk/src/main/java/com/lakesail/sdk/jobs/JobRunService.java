@@ -56,7 +56,7 @@ public interface JobRunService {
         return RunLogs.following(token -> logs(runId, token), Duration.ofSeconds(1), Sleeper.system());
     }
 
-    /** A handle on an existing run, to wait for it. */
+    /** A handle on an existing run (started by a schedule, a trigger, an event put, or by hand), to wait for it. */
     default JobRunHandle handle(String runId) {
         return JobRunHandle.of(runId, this);
     }

@@ -25,7 +25,7 @@ class JobRunHandleTest {
             @Override
             public JobRun get(String runId) {
                 JobRunStatus status = clock.instant().isBefore(endsAt) ? JobRunStatus.RUNNING : JobRunStatus.SUCCEEDED;
-                return new JobRun(runId, "job_1", 1, new RunTrigger(TriggerType.MANUAL, null), 1, null, null, Map.of(),
+                return new JobRun(runId, "job_1", 1, new RunTrigger(TriggerType.MANUAL, null, null, null), 1, null, null, Map.of(),
                         status, null, status.value(), 70, List.of(), null, false, null, null, false, null, null,
                         clock.instant(), clock.instant(), 1);
             }

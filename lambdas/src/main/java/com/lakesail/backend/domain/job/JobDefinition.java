@@ -24,9 +24,12 @@ import java.util.TreeMap;
  * @param catalogIds     the catalogs the run's Sail is configured with, in order
  * @param sparkConf      extra Spark settings for the run's Sail ({@code spark.*})
  * @param timeoutSeconds how long the running stage may take before the run ends {@code timeout}
+ * @param schedule       when the version runs by itself while it is live and the job active; null for never
+ * @param triggers       the events that start a run of it while it is live and the job active (DESIGN §11)
  */
 public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoint entrypoint, List<JobParameter> parameters,
-                            Map<String, String> sparkConf, Compute compute, int timeoutSeconds, RunRetries retries) {
+                            Map<String, String> sparkConf, Compute compute, int timeoutSeconds, RunRetries retries,
+                            JobSchedule schedule, List<JobTrigger> triggers) {
     public static final int DEFAULT_TIMEOUT_SECONDS = 86_400;
     public static final int MIN_TIMEOUT_SECONDS = 10;
     /** A week: a job that runs longer should be split, and the run's credential lives this long at most. */
@@ -34,6 +37,8 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
     public static final int MAX_CATALOGS = 20;
     public static final int MAX_PARAMETERS = 50;
     public static final int MAX_SPARK_CONF = 100;
+    /** Each trigger is an index entry written with the version going live, in one transaction. */
+    public static final int MAX_TRIGGERS = 10;
     /** Settings the platform owns: where Sail listens and how it starts. */
     private static final List<String> RESERVED_CONF = List.of("spark.master", "spark.connect.", "spark.driver.host",
             "spark.driver.bindAddress", "spark.driver.port", "spark.plugins", "spark.sql.catalog.");
@@ -42,12 +47,14 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
         catalogIds = List.copyOf(catalogIds);
         parameters = List.copyOf(parameters);
         sparkConf = Collections.unmodifiableMap(new TreeMap<>(sparkConf));
+        triggers = triggers == null ? List.of() : List.copyOf(triggers);
     }
 
     /** A definition as a request carried it, before validation; null fields take their defaults. */
     public record Input(String clusterId, List<String> catalogIds, Entrypoint.Input entrypoint,
                         List<JobParameter.Input> parameters, Map<String, String> sparkConf, Compute.Input compute,
-                        Integer timeoutSeconds, RunRetries.Input retries) {
+                        Integer timeoutSeconds, RunRetries.Input retries, JobSchedule.Input schedule,
+                        List<JobTrigger.Input> triggers) {
     }
 
     /** The definition {@code in} describes; errors are recorded in {@code v} under {@code field}. */
@@ -68,10 +75,20 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
         int timeout = in.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : in.timeoutSeconds();
         v.range(field + ".timeoutSeconds", timeout, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS);
         RunRetries retries = RunRetries.validate(v, field + ".retries", in.retries());
+        JobSchedule schedule = JobSchedule.validate(v, field + ".schedule", in.schedule());
+        List<JobTrigger> triggers = triggers(v, field + ".triggers", in.triggers());
+        if (schedule != null || !triggers.isEmpty()) {
+            // A run that starts by itself has nobody to supply a parameter.
+            for (int i = 0; i < parameters.size(); i++) {
+                v.require(parameters.get(i).defaultValue() != null, field + ".parameters[" + i + "].default",
+                        "is required: runs started by a schedule or a trigger take every parameter's default");
+            }
+        }
         if (!v.valid()) {
             return null;
         }
-        return new JobDefinition(in.clusterId(), catalogs, entrypoint, parameters, conf, compute, timeout, retries);
+        return new JobDefinition(in.clusterId(), catalogs, entrypoint, parameters, conf, compute, timeout, retries,
+                schedule, triggers);
     }
 
     /**
@@ -121,6 +138,22 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
             if (p != null) {
                 v.require(p.name() == null || names.add(p.name()), field + "[" + i + "].name", "repeats a parameter name");
                 out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static List<JobTrigger> triggers(Validator v, String field, List<JobTrigger.Input> inputs) {
+        if (inputs == null) {
+            return List.of();
+        }
+        v.require(inputs.size() <= MAX_TRIGGERS, field, "must hold at most " + MAX_TRIGGERS + " triggers");
+        List<JobTrigger> out = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            JobTrigger t = inputs.get(i) == null ? null : JobTrigger.validate(v, field + "[" + i + "]", inputs.get(i));
+            v.require(inputs.get(i) != null, field + "[" + i + "]", "must be an object");
+            if (t != null) {
+                out.add(t);
             }
         }
         return out;

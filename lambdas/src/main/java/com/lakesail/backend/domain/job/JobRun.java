@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param termination       how it ended; null until it is terminal
  * @param outcome           how the runner or Sail reported it ended, until the workflow records the termination
  * @param cancelRequestedAt when a cancel was asked for a run with compute; the workflow then cleans up
+ * @param cancelReason      who or what asked that cancel ("cancelled by usr_...", "cancelled: replaced by ..."), for its termination
  * @param sailEndpoint      the Spark Connect address of its Sail once ready ({@code sc://host:port})
  * @param waitToken         the task token of the workflow stage waiting for a report, while one waits
  * @param engineMetrics     what the runner reported about the work (statements, rows, milliseconds per phase)
@@ -31,7 +32,7 @@ import java.util.TreeMap;
 public record JobRun(String id, String organizationId, String jobId, int versionNumber, RunTrigger trigger, int attempt,
                      Map<String, Object> parameters, JobRunStatus status, List<StatusChange> history,
                      JobRunStatus stoppedAt, Termination termination, RunOutcome outcome, Instant cancelRequestedAt,
-                     RunnerProgress runnerProgress, String sailEndpoint, String waitToken,
+                     String cancelReason, RunnerProgress runnerProgress, String sailEndpoint, String waitToken,
                      Map<String, Object> engineMetrics, boolean hasResult, String retriedBy, String createdBy,
                      Instant createdAt, Instant updatedAt, long version) {
     public static final String ID_PREFIX = "jrn";
@@ -45,7 +46,7 @@ public record JobRun(String id, String organizationId, String jobId, int version
     public static JobRun create(String id, String organizationId, String jobId, int versionNumber, RunTrigger trigger,
                                 int attempt, Map<String, Object> parameters, String createdBy, Instant at) {
         return new JobRun(id, organizationId, jobId, versionNumber, trigger, attempt, parameters, JobRunStatus.PENDING,
-                List.of(new StatusChange(JobRunStatus.PENDING, at)), null, null, null, null, null, null, null, null,
+                List.of(new StatusChange(JobRunStatus.PENDING, at)), null, null, null, null, null, null, null, null, null,
                 false, null, createdBy, at, at, 1);
     }
 
@@ -98,12 +99,13 @@ public record JobRun(String id, String organizationId, String jobId, int version
      * once through the stage waiting on {@link #waitToken}. A run whose outcome was already reported
      * keeps that outcome.
      */
-    public JobRun cancelRequested(Instant at) {
+    public JobRun cancelRequested(Instant at, String reason) {
         if (terminal()) {
             throw new ConflictException("job run " + id + " is already " + status.name().toLowerCase(java.util.Locale.ROOT));
         }
         Draft d = new Draft(this);
         d.cancelRequestedAt = at;
+        d.cancelReason = reason;
         return d.build(at);
     }
 
@@ -182,6 +184,7 @@ public record JobRun(String id, String organizationId, String jobId, int version
         private Termination termination;
         private RunOutcome outcome;
         private Instant cancelRequestedAt;
+        private String cancelReason;
         private RunnerProgress runnerProgress;
         private String sailEndpoint;
         private String waitToken;
@@ -197,6 +200,7 @@ public record JobRun(String id, String organizationId, String jobId, int version
             termination = r.termination;
             outcome = r.outcome;
             cancelRequestedAt = r.cancelRequestedAt;
+            cancelReason = r.cancelReason;
             runnerProgress = r.runnerProgress;
             sailEndpoint = r.sailEndpoint;
             waitToken = r.waitToken;
@@ -207,7 +211,7 @@ public record JobRun(String id, String organizationId, String jobId, int version
 
         JobRun build(Instant at) {
             return new JobRun(from.id, from.organizationId, from.jobId, from.versionNumber, from.trigger, from.attempt,
-                    from.parameters, status, history, stoppedAt, termination, outcome, cancelRequestedAt, runnerProgress,
+                    from.parameters, status, history, stoppedAt, termination, outcome, cancelRequestedAt, cancelReason, runnerProgress,
                     sailEndpoint, waitToken, engineMetrics, hasResult, retriedBy, from.createdBy, from.createdAt, at,
                     from.version + 1);
         }

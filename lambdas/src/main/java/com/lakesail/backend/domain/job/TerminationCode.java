@@ -4,6 +4,8 @@ package com.lakesail.backend.domain.job;
 public enum TerminationCode {
     SUCCESS(TerminationType.SUCCESS),
     USER_CANCELED(TerminationType.SUCCESS),
+    /** A schedule's tick that started nothing: the job's concurrency policy held it back. */
+    SKIPPED(TerminationType.SUCCESS),
     /** The entrypoint failed: the engine's error class and message are in the termination message. */
     RUN_EXECUTION_ERROR(TerminationType.CLIENT_ERROR),
     /** The running stage exceeded the job's {@code timeoutSeconds}. */

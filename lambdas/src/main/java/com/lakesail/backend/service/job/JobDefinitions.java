@@ -5,24 +5,36 @@ import com.lakesail.backend.domain.infra.Catalog;
 import com.lakesail.backend.domain.infra.CatalogStatus;
 import com.lakesail.backend.domain.infra.Cluster;
 import com.lakesail.backend.domain.job.JobDefinition;
+import com.lakesail.backend.domain.job.JobTrigger;
+import com.lakesail.backend.domain.job.TriggerType;
 import com.lakesail.backend.service.infra.InfraRecords;
+import com.lakesail.backend.service.trigger.Crons;
+import com.lakesail.backend.service.trigger.EventPatterns;
 import java.util.Optional;
 import javax.inject.Inject;
 
 /**
  * Checks what a definition names against the organization: its cluster and catalogs exist here and
- * are not destroyed. Another organization's ids read as unknown, like any id the caller cannot see.
+ * are not destroyed, the jobs its triggers follow exist here. Another organization's ids read as
+ * unknown, like any id the caller cannot see. Its schedule's cron is read by the cron library and its
+ * event patterns by Event Ruler, whose own error a bad pattern answers with.
  */
 public final class JobDefinitions {
     private final InfraRecords infra;
+    private final JobRecords jobs;
 
     @Inject
-    public JobDefinitions(InfraRecords infra) {
+    public JobDefinitions(InfraRecords infra, JobRecords jobs) {
         this.infra = infra;
+        this.jobs = jobs;
     }
 
-    /** Validates {@code input} fully; errors are recorded in {@code v}, naming their fields under {@code definition}. */
-    public JobDefinition validate(Validator v, String orgId, JobDefinition.Input input) {
+    /**
+     * Validates {@code input} fully; errors are recorded in {@code v}, naming their fields under {@code definition}.
+     *
+     * @param jobId the job the definition is a version of, or null for a job being created
+     */
+    public JobDefinition validate(Validator v, String orgId, String jobId, JobDefinition.Input input) {
         JobDefinition d = JobDefinition.validate(v, "definition", input);
         if (d == null) {
             return null;
@@ -38,6 +50,21 @@ public final class JobDefinitions {
         }
         v.require(d.entrypoint().queryId() == null, "definition.entrypoint.queryId",
                 "saved queries are not available yet; give the statements");
+        if (d.schedule() != null) {
+            String problem = Crons.problem(d.schedule().cron());
+            v.require(problem == null, "definition.schedule.cron", problem);
+        }
+        for (int i = 0; i < d.triggers().size(); i++) {
+            JobTrigger t = d.triggers().get(i);
+            String field = "definition.triggers[" + i + "]";
+            if (t.type() == TriggerType.EVENT) {
+                String problem = EventPatterns.problem(t.pattern());
+                v.require(problem == null, field + ".pattern", problem);
+            } else if (t.type() == TriggerType.JOB_RUN) {
+                v.require(!t.jobId().equals(jobId), field + ".jobId", "must name another job: a job cannot follow its own runs");
+                v.require(jobs.findJob(orgId, t.jobId()).isPresent(), field + ".jobId", "no job " + t.jobId() + " in this organization");
+            }
+        }
         return d;
     }
 

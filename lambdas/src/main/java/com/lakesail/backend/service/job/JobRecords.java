@@ -2,6 +2,7 @@ package com.lakesail.backend.service.job;
 
 import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.NotFoundException;
+import com.lakesail.backend.domain.event.Event;
 import com.lakesail.backend.domain.job.Job;
 import com.lakesail.backend.domain.job.JobRun;
 import com.lakesail.backend.domain.job.JobRunStatus;
@@ -16,6 +17,7 @@ import com.lakesail.backend.port.Query;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Write;
 import com.lakesail.backend.service.PageRequest;
+import com.lakesail.backend.service.event.EventOutbox;
 import com.lakesail.backend.store.JobItems;
 import com.lakesail.backend.store.JobKeys;
 import com.lakesail.backend.store.Keys;
@@ -36,10 +38,12 @@ public final class JobRecords {
     static final int ATTEMPTS = 8;
 
     private final Store store;
+    private final EventOutbox events;
 
     @Inject
-    public JobRecords(Store store) {
+    public JobRecords(Store store, EventOutbox events) {
         this.store = store;
+        this.events = events;
     }
 
     public Store store() {
@@ -139,14 +143,19 @@ public final class JobRecords {
             if (next == null) {
                 return current;
             }
+            Event event = next.status() == current.status() ? null : stateChange(current, next);
             try {
                 Write write = Write.put(JobItems.run(next), Condition.versionIs(current.version()));
-                if (extra.isEmpty()) {
+                if (extra.isEmpty() && event == null) {
                     store.put(JobItems.run(next), Condition.versionIs(current.version()));
                 } else {
                     List<Write> writes = new ArrayList<>(extra);
                     writes.add(0, write);
+                    if (event != null) {
+                        writes.add(events.record(event));
+                    }
                     store.transact(writes);
+                    published(event);
                 }
                 return next;
             } catch (ConditionFailedException e) {
@@ -182,14 +191,32 @@ public final class JobRecords {
                 writes.add(active.write(active.value().without(runId)));
             }
             writes.addAll(ending.extra());
+            Event event = stateChange(current, ended);
+            writes.add(events.record(event));
             try {
                 store.transact(writes);
+                published(event);
                 return ended;
             } catch (ConditionFailedException e) {
                 if (attempt >= ATTEMPTS) {
                     throw new ConflictException("job run " + runId + " changed concurrently; try again");
                 }
             }
+        }
+    }
+
+    /**
+     * The event of a run's move from {@code before} (null: it is new) to {@code after}, to record with the
+     * write that makes it; {@link #published} publishes it once that committed.
+     */
+    public Event stateChange(JobRun before, JobRun after) {
+        return JobRunEvents.stateChange(JobRunEvents.id(after), before, after);
+    }
+
+    /** Publishes a committed state change (null: none); never throws, so the run goes on whatever the bus does. */
+    public void published(Event event) {
+        if (event != null) {
+            events.publishCommitted(List.of(event));
         }
     }
 

@@ -21,6 +21,9 @@ import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.PageRequest;
 import com.lakesail.backend.service.Principal;
 import com.lakesail.backend.service.Versions;
+import com.lakesail.backend.service.trigger.Crons;
+import com.lakesail.backend.service.trigger.ScheduleSync;
+import com.lakesail.backend.service.trigger.TriggerIndex;
 import com.lakesail.backend.store.JobItems;
 import com.lakesail.backend.store.JobKeys;
 import java.time.Clock;
@@ -47,10 +50,14 @@ public final class JobService {
     private final Ids ids;
     private final Authorizer authorizer;
     private final AuditLog audit;
+    private final TriggerIndex triggers;
+    private final ScheduleSync schedules;
 
     @Inject
     public JobService(JobRecords records, JobDefinitions definitions, JobRunService runs, Clock clock, Ids ids,
-                      Authorizer authorizer, AuditLog audit) {
+                      Authorizer authorizer, AuditLog audit, TriggerIndex triggers, ScheduleSync schedules) {
+        this.triggers = triggers;
+        this.schedules = schedules;
         this.records = records;
         this.definitions = definitions;
         this.runs = runs;
@@ -78,29 +85,35 @@ public final class JobService {
         description(v, request.description());
         v.require(request.teamId() == null || caller.snapshot().teams().containsKey(request.teamId()), "teamId",
                 "no team " + request.teamId() + " in this organization");
-        JobDefinition definition = definitions.validate(v, orgId, request.definition());
+        JobDefinition definition = definitions.validate(v, orgId, null, request.definition());
         v.throwIfInvalid();
         Job job = Job.create(ids.next(Job.ID_PREFIX), orgId, request.name(), request.description(), request.teamId(),
-                clock.instant());
+                definition.schedule(), clock.instant());
         JobVersion first = JobVersion.first(orgId, job.id(), definition, principal.userId(), job.createdAt());
         List<Write> writes = new ArrayList<>();
         writes.add(Write.put(JobItems.job(job), Condition.notExists()));
         writes.add(Write.put(JobItems.version(first), Condition.notExists()));
+        writes.addAll(triggers.change(orgId, job.id(), null, first));
+        if (job.schedule() != null) {
+            writes.add(schedules.request(orgId, job.id(), job.version()));
+        }
         writes.add(audit.success(caller, Permission.JOBS_CREATE.wire(), job.id()));
-        writes.addAll(idempotency.record(job));
+        Job shown = present(job);
+        writes.addAll(idempotency.record(shown));
         records.store().transact(writes);
-        return job;
+        syncSchedule(job, job);
+        return shown;
     }
 
     public Job get(Principal principal, String orgId, String jobId) {
         authorizer.require(principal, orgId, Permission.JOBS_READ, jobId);
-        return records.job(orgId, jobId);
+        return present(records.job(orgId, jobId));
     }
 
     /** @param teamId null for every job of the organization (which needs an organization-wide binding) */
     public Page<Job> list(Principal principal, String orgId, String teamId, PageRequest page) {
         authorizer.require(principal, orgId, Permission.JOBS_READ, teamId);
-        return records.jobs(orgId, teamId, page);
+        return records.jobs(orgId, teamId, page).map(this::present);
     }
 
     /**
@@ -126,7 +139,7 @@ public final class JobService {
         Job next = current.update(request.name(), request.description(), request.teamId(), clock.instant());
         records.store().transact(List.of(Write.put(JobItems.job(next), Condition.versionIs(current.version())),
                 audit.success(caller, Permission.JOBS_UPDATE.wire(), jobId)));
-        return next;
+        return present(next);
     }
 
     /**
@@ -142,11 +155,16 @@ public final class JobService {
                     principal.userId()));
             // A run started meanwhile changes the set: the check below then fails and the loop cancels it too.
             JobRecords.ActiveRuns active = records.activeRuns(orgId, jobId);
-            List<Write> writes = List.of(Write.delete(JobKeys.job(orgId, jobId), Condition.versionIs(job.version())),
-                    Write.check(JobKeys.activeRuns(orgId, jobId), active.condition()),
-                    audit.success(caller, Permission.JOBS_DELETE.wire(), jobId));
+            List<Write> writes = new ArrayList<>(List.of(Write.delete(JobKeys.job(orgId, jobId),
+                    Condition.versionIs(job.version())), Write.check(JobKeys.activeRuns(orgId, jobId), active.condition()),
+                    audit.success(caller, Permission.JOBS_DELETE.wire(), jobId)));
+            writes.addAll(triggers.change(orgId, jobId, records.version(orgId, jobId, job.liveVersion()), null));
+            if (job.schedule() != null) {
+                writes.add(schedules.request(orgId, jobId, job.version() + 1));
+            }
             try {
                 records.store().transact(writes);
+                syncSchedule(job, job);
                 break;
             } catch (ConditionFailedException e) {
                 if (attempt >= ATTEMPTS) {
@@ -162,7 +180,7 @@ public final class JobService {
         Caller caller = authorizer.require(principal, orgId, Permission.JOBS_UPDATE, jobId);
         NewVersion request = supplied.get();
         Validator v = new Validator();
-        JobDefinition definition = definitions.validate(v, orgId, request.definition());
+        JobDefinition definition = definitions.validate(v, orgId, jobId, request.definition());
         v.throwIfInvalid();
         for (int attempt = 1; ; attempt++) {
             Job job = records.job(orgId, jobId);
@@ -206,14 +224,20 @@ public final class JobService {
         Caller caller = authorizer.require(principal, orgId, Permission.JOBS_PROMOTE, jobId);
         Job job = records.job(orgId, jobId);
         JobVersion promoted = records.version(orgId, jobId, versionNumber(jobId, number));
-        Job next = job.promoted(promoted.number(), clock.instant());
+        Job next = job.promoted(promoted.number(), promoted.definition().schedule(), clock.instant());
         JobVersion retired = records.version(orgId, jobId, job.liveVersion());
-        records.store().transact(List.of(
+        List<Write> writes = new ArrayList<>(List.of(
                 Write.put(JobItems.job(next), Condition.versionIs(job.version())),
                 Write.put(JobItems.version(promoted.live(next.updatedAt())), Condition.versionIs(promoted.version())),
                 Write.put(JobItems.version(retired.retired()), Condition.versionIs(retired.version())),
                 audit.success(caller, Permission.JOBS_PROMOTE.wire(), jobId)));
-        return next;
+        writes.addAll(triggers.change(orgId, jobId, retired, promoted));
+        if (job.schedule() != null || next.schedule() != null) {
+            writes.add(schedules.request(orgId, jobId, next.version()));
+        }
+        records.store().transact(writes);
+        syncSchedule(job, next);
+        return present(next);
     }
 
     public Job pause(Principal principal, String orgId, String jobId) {
@@ -228,9 +252,27 @@ public final class JobService {
         Caller caller = authorizer.require(principal, orgId, Permission.JOBS_PAUSE, jobId);
         Job job = records.job(orgId, jobId);
         Job next = job.withStatus(status, clock.instant());
-        records.store().transact(List.of(Write.put(JobItems.job(next), Condition.versionIs(job.version())),
+        List<Write> writes = new ArrayList<>(List.of(Write.put(JobItems.job(next), Condition.versionIs(job.version())),
                 audit.success(caller, Permission.JOBS_PAUSE.wire(), jobId)));
-        return next;
+        if (next.schedule() != null) {
+            // Paused: the schedule is deleted; resumed: created again, firing from its next tick (no catch-up).
+            writes.add(schedules.request(orgId, jobId, next.version()));
+        }
+        records.store().transact(writes);
+        syncSchedule(job, next);
+        return present(next);
+    }
+
+    /** The job as shown: with when its schedule fires next, on this backend's clock. */
+    private Job present(Job job) {
+        return job.withNextRunAt(job.scheduled() ? Crons.next(job.schedule(), clock.instant()).orElse(null) : null);
+    }
+
+    /** After a commit that asked for it: the job's schedule made to match the job (else the reconciler does it). */
+    private void syncSchedule(Job before, Job after) {
+        if (before.schedule() != null || after.schedule() != null) {
+            schedules.syncCommitted(after.organizationId(), after.id());
+        }
     }
 
     private static int versionNumber(String jobId, String text) {

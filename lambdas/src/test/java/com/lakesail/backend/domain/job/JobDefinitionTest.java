@@ -14,7 +14,7 @@ class JobDefinitionTest {
     private static final Entrypoint.Input SQL = new Entrypoint.Input("sql", List.of("SELECT 1"), null, null, null, null);
 
     private static JobDefinition.Input input(Entrypoint.Input entrypoint) {
-        return new JobDefinition.Input("clu_1", null, entrypoint, null, null, null, null, null);
+        return new JobDefinition.Input("clu_1", null, entrypoint, null, null, null, null, null, null, null);
     }
 
     private static List<String> errors(JobDefinition.Input input) {
@@ -65,7 +65,7 @@ class JobDefinitionTest {
     void validate_whenTimeoutIsNegativeOrTooLong_namesIt() {
         for (int timeout : List.of(-1, 0, 9, JobDefinition.MAX_TIMEOUT_SECONDS + 1)) {
             assertEquals(List.of("definition.timeoutSeconds"), errors(new JobDefinition.Input("clu_1", null, SQL, null,
-                    null, null, timeout, null)), "timeout " + timeout);
+                    null, null, timeout, null, null, null)), "timeout " + timeout);
         }
     }
 
@@ -76,7 +76,7 @@ class JobDefinitionTest {
                 new JobParameter.Input("n", "float", null));
         assertEquals(List.of("definition.parameters[0].default", "definition.parameters[1].name",
                 "definition.parameters[2].name", "definition.parameters[3].type"),
-                errors(new JobDefinition.Input("clu_1", null, SQL, parameters, null, null, null, null)));
+                errors(new JobDefinition.Input("clu_1", null, SQL, parameters, null, null, null, null, null, null)));
     }
 
     @Test
@@ -85,14 +85,14 @@ class JobDefinitionTest {
                 "spark.sql.catalog.lake", "x", "hadoop.fs", "y");
         assertEquals(List.of("definition.sparkConf.hadoop.fs", "definition.sparkConf.spark.connect.grpc.binding.port",
                 "definition.sparkConf.spark.sql.catalog.lake"),
-                errors(new JobDefinition.Input("clu_1", null, SQL, null, conf, null, null, null)));
+                errors(new JobDefinition.Input("clu_1", null, SQL, null, conf, null, null, null, null, null)));
     }
 
     @Test
     void resolveParameters_whenGiven_overridesDefaultsAndRefusesTheUndeclared() {
         JobDefinition d = JobDefinition.validate(new Validator(), "definition", new JobDefinition.Input("clu_1", null, SQL,
                 List.of(new JobParameter.Input("n", "bigint", 10), new JobParameter.Input("ratio", "double", null)),
-                null, null, null, null));
+                null, null, null, null, null, null));
 
         assertEquals(Map.of("n", 10L, "ratio", 0.5), d.resolveParameters(Map.of("ratio", 0.5)));
         assertEquals(Map.of("n", 3L, "ratio", 2.0), d.resolveParameters(Map.of("n", 3L, "ratio", 2L)),

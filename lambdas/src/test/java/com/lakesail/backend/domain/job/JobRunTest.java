@@ -90,7 +90,7 @@ class JobRunTest {
     @Test
     void cancelRequested_whenEnded_answersConflict() {
         JobRun cancelled = pending().end(JobRunStatus.CANCELLED, new Termination(TerminationCode.USER_CANCELED, "x"), T0);
-        assertThrows(ConflictException.class, () -> cancelled.cancelRequested(T0));
+        assertThrows(ConflictException.class, () -> cancelled.cancelRequested(T0, "cancelled by usr_1"));
         assertEquals(JobRunStatus.PENDING, cancelled.stoppedAt());
     }
 
@@ -116,12 +116,12 @@ class JobRunTest {
 
     @Test
     void job_whenPromotingOverADraft_keepsTheNewerDraft() {
-        Job job = Job.create("job_1", "org_1", "j", null, null, T0).withDraft(2, T0).withDraft(3, T0);
-        Job promoted = job.promoted(2, T0);
+        Job job = Job.create("job_1", "org_1", "j", null, null, null, T0).withDraft(2, T0).withDraft(3, T0);
+        Job promoted = job.promoted(2, null, T0);
         assertEquals(2, promoted.liveVersion());
         assertEquals(3, promoted.draftVersion());
-        assertNull(promoted.promoted(3, T0).draftVersion());
-        assertThrows(ConflictException.class, () -> promoted.promoted(2, T0));
+        assertNull(promoted.promoted(3, null, T0).draftVersion());
+        assertThrows(ConflictException.class, () -> promoted.promoted(2, null, T0));
         assertThrows(ConflictException.class, () -> promoted.withStatus(JobStatus.ACTIVE, T0));
     }
 }
