@@ -11,10 +11,12 @@ import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.service.ExecutionEndings;
 import com.lakesail.backend.service.job.CallbackEndpoint;
 import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.service.job.LostCompute;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
 import com.lakesail.backend.tasks.TaskDispatcher;
+import com.lakesail.local.engine.LocalEngine;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
 import dagger.BindsInstance;
@@ -41,6 +43,9 @@ interface LocalComponent {
     /** What the template's {@code ReconcilerFunction} runs, at start-up and then periodically. */
     Reconciler reconciler();
 
+    /** Ends runs whose compute went with a stopped or killed backend. */
+    LostCompute lostCompute();
+
     @Component.Builder
     interface Builder {
         @BindsInstance
@@ -60,6 +65,10 @@ interface LocalComponent {
 
         @BindsInstance
         Builder sandboxFaults(SandboxFaults faults);
+
+        /** The backend's local engine, which every local runtime of Sails (job runs, sessions) shares. */
+        @BindsInstance
+        Builder localEngine(LocalEngine engine);
 
         /** The compute of job runs: Sail and the runner as local processes (see {@link LocalBackend.Builder#workloadRuntime}). */
         @BindsInstance
