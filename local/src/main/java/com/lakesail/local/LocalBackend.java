@@ -82,7 +82,7 @@ public final class LocalBackend implements AutoCloseable {
             this.component = DaggerLocalComponent.builder().store(store).clock(builder.clock).workflows(engine)
                     .sandboxTimings(builder.sandboxTimings).sandboxFaults(builder.sandboxFaults)
                     .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off())
-                    .localEngine(local).workloadRuntime(workloadRuntime).jobRunLimits(builder.jobRunLimits)
+                    .workloadRuntime(workloadRuntime).jobRunLimits(builder.jobRunLimits)
                     .callbackEndpoint(this::callbackBase).build();
             LocalFunctions.register(engine, component.tasks(), component.executionEndings());
             // Listening before the engine resumes persisted runs, so their stages can hand out callbacks.

@@ -16,7 +16,6 @@ import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
 import com.lakesail.backend.tasks.TaskDispatcher;
-import com.lakesail.local.engine.LocalEngine;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
 import dagger.BindsInstance;
@@ -65,10 +64,6 @@ interface LocalComponent {
 
         @BindsInstance
         Builder sandboxFaults(SandboxFaults faults);
-
-        /** The backend's local engine, which every local runtime of Sails (job runs, sessions) shares. */
-        @BindsInstance
-        Builder localEngine(LocalEngine engine);
 
         /** The compute of job runs: Sail and the runner as local processes (see {@link LocalBackend.Builder#workloadRuntime}). */
         @BindsInstance

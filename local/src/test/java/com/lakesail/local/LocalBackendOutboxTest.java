@@ -17,7 +17,6 @@ import com.lakesail.backend.store.OutboxItems;
 import com.lakesail.backend.testing.FakeWorkflows;
 import com.lakesail.local.HttpApi.Account;
 import com.lakesail.local.HttpApi.Response;
-import com.lakesail.local.engine.LocalEngine;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
 import com.lakesail.local.sqlite.SqliteStore;
@@ -84,13 +83,12 @@ class LocalBackendOutboxTest {
         // The same graph over the same file, but its process dies right after the commit: the
         // workflow is never started.
         String clusterId;
-        try (SqliteStore store = SqliteStore.open(dataDirectory.resolve(LocalBackend.DATABASE_FILE));
-             LocalEngine engine = LocalEngine.temporary(LocalEngine.DEFAULT_SAIL_MEMORY_MB)) {
+        try (SqliteStore store = SqliteStore.open(dataDirectory.resolve(LocalBackend.DATABASE_FILE))) {
             FakeWorkflows dying = new FakeWorkflows(clock);
             dying.refuseStarts(new IllegalStateException("killed"));
             LocalComponent graph = DaggerLocalComponent.builder().store(store).clock(clock).workflows(dying)
                     .sandboxTimings(SandboxTimings.defaults()).sandboxFaults(SandboxFaults.none()).log(JsonLog.off())
-                    .localEngine(engine).workloadRuntime(new UnavailableWorkloadRuntime("not used")).jobRunLimits(JobRunLimits.local())
+                    .workloadRuntime(new UnavailableWorkloadRuntime("not used")).jobRunLimits(JobRunLimits.local())
                     .callbackEndpoint(() -> URI.create("http://127.0.0.1:1")).build();
             ApiResponse created = graph.api().handle(new ApiRequest("POST", "/v1/orgs/" + org + "/clusters", Map.of(),
                     Map.of("Authorization", "Bearer " + token), "{\"name\":\"c\",\"networkId\":\"" + networkId + "\"}"));
