@@ -123,7 +123,7 @@ public final class JobRunBench {
                          long sailSparkMillis, Map<String, Object> engine, int transitions) {
     }
 
-    private Timed timed(Job job) {
+    private Timed timed(Job job) throws InterruptedException {
         long started = System.nanoTime();
         JobRunHandle handle = lakesail.jobs().run(r -> r.jobId(job.id()));
         JobRun run = handle.waitUntilTerminal(w -> w.timeout(TIMEOUT).initialDelay(POLL).maxDelay(POLL).multiplier(1));
@@ -207,14 +207,32 @@ public final class JobRunBench {
         return millis instanceof Map<?, ?> m && m.get(phase) instanceof Number n ? n.longValue() : -1;
     }
 
-    private List<HistoryEvent> history(String runId) {
+    /**
+     * The run's workflow history once its execution has ended: the run is {@code succeeded} from its
+     * Finish stage on, a moment before the execution's last states are entered.
+     */
+    private List<HistoryEvent> history(String runId) throws InterruptedException {
         String name = runId + "-run-1";
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            Workflows.Execution execution = execution(name);
+            if (execution.status().isTerminal()) {
+                return backend.workflows().history(execution.id());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("execution " + name + " did not end");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    private Workflows.Execution execution(String name) {
         String token = null;
         do {
             var page = backend.workflows().list("JobRun", null, 100, token);
             for (Workflows.Execution e : page.items()) {
                 if (e.name().equals(name)) {
-                    return backend.workflows().history(e.id());
+                    return e;
                 }
             }
             token = page.nextToken();
