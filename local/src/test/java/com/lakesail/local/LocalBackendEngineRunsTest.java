@@ -64,7 +64,9 @@ class LocalBackendEngineRunsTest {
                 "SELECT region, count(*) AS orders, sum(amount) AS total FROM lake.shop.orders"
                         + " WHERE amount >= :min_amount GROUP BY region ORDER BY region");
         sales.putArray("parameters").addObject().put("name", "min_amount").put("type", "bigint").put("default", 0);
-        ObjectNode slow = steps.definition(ENDLESS).put("timeoutSeconds", 10);
+        // Long enough for the runner's first report to arrive within the running stage's heartbeat limit
+        // (the timeout less a second) on a loaded 2-core machine, where a runner JVM may take 10 s to report.
+        ObjectNode slow = steps.definition(ENDLESS).put("timeoutSeconds", 30);
         slow.putObject("compute").putObject("driver").put("cpu", 1);
         ObjectNode doomed = steps.definition(ENDLESS);
         doomed.putObject("compute").putObject("driver").put("cpu", 1);
@@ -117,7 +119,7 @@ class LocalBackendEngineRunsTest {
 
         assertEquals("timeout", run.path("status").asText(), run.toString());
         assertEquals("timeout", run.path("termination").path("code").asText());
-        assertEquals("the run exceeded its timeout of 10 s", run.path("statusReason").asText());
+        assertEquals("the run exceeded its timeout of 30 s", run.path("statusReason").asText());
         processes.forEach(p -> assertFalse(p.isAlive(), "process " + p.pid() + " of the run is gone"));
         assertEquals(List.of(), EngineSteps.processesOf(steps.org, slowRun));
     }
