@@ -2,12 +2,15 @@ package com.lakesail.local;
 
 import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
+import com.lakesail.backend.domain.job.JobRun;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.job.JobRunLimits;
 import com.lakesail.backend.service.trigger.TriggerService;
-import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
+import com.lakesail.engine.ReapedProcess;
+import com.lakesail.local.engine.LocalEngine;
+import com.lakesail.local.engine.LocalWorkloadRuntime;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
 import com.lakesail.local.sqlite.SqliteStore;
@@ -22,14 +25,18 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole backend in one JVM: the Lambda handlers' router and services over SQLite, the local
  * workflow engine running the state machines of {@code template.yaml} with the same task handler,
- * and the sandbox cloud in place of AWS, served on 127.0.0.1. For tests, demos and applications
- * that embed LakeSail.
+ * the sandbox cloud in place of AWS, and the local engine (a real Spark Connect server per job run,
+ * see {@link LocalEngine}), served on 127.0.0.1. For tests, demos and applications that embed LakeSail.
  *
  * <pre>{@code
  * try (LocalBackend backend = LocalBackend.builder().port(0).inMemory().start()) {
@@ -41,12 +48,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LocalBackend implements AutoCloseable {
     /** The database file inside the data directory. */
     public static final String DATABASE_FILE = "lakesail.db";
-    /** The termination message of runs on a backend without a local engine. */
-    public static final String NO_LOCAL_ENGINE = "no local engine configured: this backend cannot run jobs";
+    /** Why a run whose compute a stopped backend took with it ended. */
+    static final String STOPPED_WITH_BACKEND = "the local backend stopped while this run was going on, and its Sail"
+            + " and runner with it";
 
     private final SqliteStore store;
     private final WorkflowEngine workflows;
     private final LocalComponent component;
+    private final LocalEngine engine;
+    private final WorkloadRuntime workloadRuntime;
     private final LocalReconciler reconciler;
     private final LocalHttpServer server;
     private final EmbeddedEventBus bus;
@@ -70,14 +80,21 @@ public final class LocalBackend implements AutoCloseable {
         }
         this.store = opened;
         this.bus = new EmbeddedEventBus();
-        // The engine is started only once the graph that holds its task handler and execution
+        // The workflow engine is started only once the graph that holds its task handler and execution
         // listener exists, so executions persisted by an earlier run resume with both in place.
         WorkflowEngine engine = null;
         LocalHttpServer http = null;
         LocalReconciler reconciling = null;
         LocalScheduler scheduling = null;
         LocalBucketWatcher watching = null;
+        LocalEngine local = null;
         try {
+            // Before anything can start a child: what a killed predecessor left running is reaped now.
+            local = dataDirectory == null ? LocalEngine.temporary(builder.sailMemoryMb)
+                    : LocalEngine.open(dataDirectory, builder.sailMemoryMb);
+            this.engine = local;
+            this.workloadRuntime = builder.workloadRuntime != null ? builder.workloadRuntime : new LocalWorkloadRuntime(local,
+                    Duration.ofSeconds(builder.jobRunLimits.sailSeconds()));
             engine = WorkflowEngine.builder().store(store).clock(builder.clock).workers(builder.workflowWorkers)
                     .deferStart().build();
             this.workflows = engine;
@@ -87,7 +104,7 @@ public final class LocalBackend implements AutoCloseable {
             this.component = DaggerLocalComponent.builder().store(store).clock(builder.clock).workflows(engine)
                     .sandboxTimings(builder.sandboxTimings).sandboxFaults(builder.sandboxFaults)
                     .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off())
-                    .workloadRuntime(builder.workloadRuntime).jobRunLimits(builder.jobRunLimits)
+                    .workloadRuntime(workloadRuntime).jobRunLimits(builder.jobRunLimits)
                     .callbackEndpoint(this::callbackBase).events(bus).schedules(scheduling).build();
             LocalFunctions.register(engine, component.tasks(), component.executionEndings());
             bus.connect(component.triggers());
@@ -102,6 +119,7 @@ public final class LocalBackend implements AutoCloseable {
             // Answering before the engine resumes persisted runs, so their stages can hand out callbacks.
             http.start();
             engine.start();
+            endReapedRuns(local.reaped());
             // Whatever an earlier run committed but did not start, starts now; then periodically.
             reconciling = new LocalReconciler(component.reconciler(), builder.clock);
             reconciling.runAtStartup();
@@ -133,6 +151,9 @@ public final class LocalBackend implements AutoCloseable {
             if (engine != null) {
                 engine.close();
             }
+            if (local != null) {
+                local.close();
+            }
             store.close();
             created.removeWhatStartCreated();
             throw e;
@@ -141,6 +162,22 @@ public final class LocalBackend implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Runs whose Sail or runner a predecessor on this data directory left behind (it was killed) have
+     * lost their compute: they end now, with the reason, instead of waiting for a missed heartbeat.
+     */
+    private void endReapedRuns(List<ReapedProcess> reaped) {
+        Set<LocalEngine.Owner> owners = new LinkedHashSet<>();
+        reaped.forEach(p -> LocalEngine.owner(p).ifPresent(owners::add));
+        for (LocalEngine.Owner owner : owners) {
+            if (owner.workloadId().startsWith(JobRun.ID_PREFIX + "_")) {
+                component.lostCompute().runLost(owner.organizationId(), owner.workloadId(),
+                        "the local backend stopped unexpectedly while this run was going on (killed or crashed);"
+                                + " its Sail and runner were stopped when it restarted");
+            }
+        }
     }
 
     public URI endpoint() {
@@ -161,6 +198,11 @@ public final class LocalBackend implements AutoCloseable {
 
     public Optional<Path> dataDirectory() {
         return Optional.ofNullable(dataDirectory);
+    }
+
+    /** The local engine: its launcher, its data directory, what it reaped at start-up. */
+    public LocalEngine engine() {
+        return engine;
     }
 
     /** The store, for tests and benchmarks that count round trips. */
@@ -238,10 +280,18 @@ public final class LocalBackend implements AutoCloseable {
     public record Bootstrap(URI endpoint, String token, String organizationId, String userId) {
     }
 
+    /**
+     * Stops serving, ends the runs whose compute stops with this backend (their workflows clean up
+     * and record it, now or when a backend on the same data directory resumes them), stops the
+     * workflow engine, then every Sail and runner, then the store.
+     */
     @Override
     public void close() {
         try {
             server.close();
+            if (workloadRuntime instanceof LocalWorkloadRuntime local) {
+                local.active().forEach(w -> component.lostCompute().runLost(w.organizationId(), w.id(), STOPPED_WITH_BACKEND));
+            }
         } finally {
             try {
                 if (bucketWatcher != null) {
@@ -251,7 +301,11 @@ public final class LocalBackend implements AutoCloseable {
                 reconciler.close();
                 workflows.close();
             } finally {
-                store.close();
+                try {
+                    engine.close();
+                } finally {
+                    store.close();
+                }
             }
         }
     }
@@ -264,9 +318,8 @@ public final class LocalBackend implements AutoCloseable {
         private int workflowWorkers = 2;
         private SandboxTimings sandboxTimings = SandboxTimings.defaults();
         private SandboxFaults sandboxFaults;
-        // Temporary, until the engine module's local Sail and runner are wired in: every run fails
-        // at its Sail stage with this message.
-        private WorkloadRuntime workloadRuntime = new UnavailableWorkloadRuntime(NO_LOCAL_ENGINE);
+        private WorkloadRuntime workloadRuntime;
+        private int sailMemoryMb = LocalEngine.DEFAULT_SAIL_MEMORY_MB;
         private JobRunLimits jobRunLimits = JobRunLimits.local();
         private boolean bootstrap;
 
@@ -274,11 +327,20 @@ public final class LocalBackend implements AutoCloseable {
         }
 
         /**
-         * What runs jobs: creates each run's Sail and runner, reads their logs, deletes them. Until the
-         * local engine is configured here, every run fails with "{@value #NO_LOCAL_ENGINE}".
+         * What runs jobs: creates each run's Sail and runner, reads their logs, deletes them. The local
+         * engine ({@link LocalWorkloadRuntime}) unless set; tests set a fake that plays both.
          */
         public Builder workloadRuntime(WorkloadRuntime runtime) {
             this.workloadRuntime = runtime;
+            return this;
+        }
+
+        /**
+         * The most heap a local Sail gets, in MB ({@value LocalEngine#DEFAULT_SAIL_MEMORY_MB} unless set):
+         * a run's Sail takes its job's driver memory up to this.
+         */
+        public Builder sailMemoryMb(int megabytes) {
+            this.sailMemoryMb = megabytes;
             return this;
         }
 

@@ -13,6 +13,7 @@ import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.service.ExecutionEndings;
 import com.lakesail.backend.service.job.CallbackEndpoint;
 import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.service.job.LostCompute;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
@@ -50,6 +51,9 @@ interface LocalComponent {
 
     /** The runs S3 triggers with timing owe, started by the local scheduler's passes. */
     TriggerWindows triggerWindows();
+
+    /** Ends runs whose compute went with a stopped or killed backend. */
+    LostCompute lostCompute();
 
     @Component.Builder
     interface Builder {

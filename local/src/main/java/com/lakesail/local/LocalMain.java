@@ -1,5 +1,6 @@
 package com.lakesail.local;
 
+import com.lakesail.local.engine.LocalEngine;
 import com.lakesail.local.sandbox.SandboxTimings;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * --quiet         no request log
  * --sandbox-speed N  the sandbox cloud N times as fast as its defaults, e.g. a 5 s cluster at 4
  *                 (env LAKESAIL_SANDBOX_SPEED, default 1: a cluster in about 20 s)
+ * --sail-memory-mb N  the most heap a job run's local Sail gets (env LAKESAIL_SAIL_MEMORY_MB, default 1536)
  * </pre>
  *
  * <p>Sandbox faults come from {@code LAKESAIL_SANDBOX_FAULTS} (see {@link com.lakesail.local.sandbox.SandboxFaults}).
@@ -31,7 +33,8 @@ public final class LocalMain {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("lakesail-local: " + e.getMessage());
-            System.err.println("usage: lakesail-local [--port N] [--data-dir DIR] [--quiet] [--sandbox-speed N]");
+            System.err.println("usage: lakesail-local [--port N] [--data-dir DIR] [--quiet] [--sandbox-speed N]"
+                    + " [--sail-memory-mb N]");
             System.exit(2);
             return;
         }
@@ -66,10 +69,11 @@ public final class LocalMain {
     public static LocalBackend start(Options options) {
         LocalBackend backend = LocalBackend.builder().port(options.port()).dataDirectory(options.dataDirectory())
                 .requestLog(options.requestLog()).sandboxTimings(SandboxTimings.defaults().faster(options.sandboxSpeed()))
-                .bootstrapAtStart(true).start();
+                .sailMemoryMb(options.sailMemoryMb()).bootstrapAtStart(true).start();
         LocalBackend.Bootstrap boot = backend.bootstrap();
         System.out.println("LakeSail local backend listening on " + boot.endpoint());
-        System.out.println("  data directory: " + options.dataDirectory().toAbsolutePath());
+        System.out.println("  data directory: " + options.dataDirectory().toAbsolutePath()
+                + " (s3://bucket/key is s3/bucket/key in it)");
         System.out.println("  organization:   " + boot.organizationId());
         System.out.println("  token:          " + boot.token());
         System.out.println("  connection file " + options.dataDirectory().resolve(LocalBootstrap.CONNECTION_FILE)
@@ -78,13 +82,13 @@ public final class LocalMain {
     }
 
     /** Command-line flags, falling back to environment variables, then to defaults. */
-    public record Options(int port, Path dataDirectory, boolean requestLog, int sandboxSpeed) {
+    public record Options(int port, Path dataDirectory, boolean requestLog, int sandboxSpeed, int sailMemoryMb) {
         public Options(int port, Path dataDirectory, boolean requestLog) {
-            this(port, dataDirectory, requestLog, 1);
+            this(port, dataDirectory, requestLog, 1, LocalEngine.DEFAULT_SAIL_MEMORY_MB);
         }
 
         public Options withoutRequestLog() {
-            return new Options(port, dataDirectory, false, sandboxSpeed);
+            return new Options(port, dataDirectory, false, sandboxSpeed, sailMemoryMb);
         }
 
         public static Options parse(String... args) {
@@ -92,16 +96,19 @@ public final class LocalMain {
             Path dataDir = Path.of(System.getenv().getOrDefault("LAKESAIL_DATA_DIR", DEFAULT_DATA_DIR));
             boolean log = true;
             int speed = parseSpeed(System.getenv().getOrDefault("LAKESAIL_SANDBOX_SPEED", "1"));
+            int sailMemory = parseSailMemory(System.getenv().getOrDefault("LAKESAIL_SAIL_MEMORY_MB",
+                    String.valueOf(LocalEngine.DEFAULT_SAIL_MEMORY_MB)));
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = parsePort(value(args, ++i, "--port"));
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                     case "--quiet" -> log = false;
                     case "--sandbox-speed" -> speed = parseSpeed(value(args, ++i, "--sandbox-speed"));
+                    case "--sail-memory-mb" -> sailMemory = parseSailMemory(value(args, ++i, "--sail-memory-mb"));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(port, dataDir, log, speed);
+            return new Options(port, dataDir, log, speed, sailMemory);
         }
 
         private static String value(String[] args, int i, String flag) {
@@ -120,6 +127,19 @@ public final class LocalMain {
                 return speed;
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("sandbox speed must be 1..1000: " + value);
+            }
+        }
+
+        private static int parseSailMemory(String value) {
+            try {
+                int megabytes = Integer.parseInt(value);
+                if (megabytes < LocalEngine.MIN_SAIL_MEMORY_MB || megabytes > 1_048_576) {
+                    throw new NumberFormatException();
+                }
+                return megabytes;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("sail memory must be " + LocalEngine.MIN_SAIL_MEMORY_MB
+                        + "..1048576 MB: " + value);
             }
         }
 

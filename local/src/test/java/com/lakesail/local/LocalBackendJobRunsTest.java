@@ -84,6 +84,7 @@ class LocalBackendJobRunsTest {
         assertEquals("run_execution_error", run.path("termination").path("code").asText());
         assertEquals("client_error", run.path("termination").path("type").asText());
         assertEquals(message, run.path("termination").path("message").asText());
+        assertEquals("TABLE_OR_VIEW_NOT_FOUND", run.path("termination").path("errorClass").asText());
         assertEquals(message, run.path("statusReason").asText());
         assertEquals("running", run.path("stage").asText(), "it stopped while running");
         assertTrue(runtime.deleted(runId));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.service.job.JobRunWorkflows;
+import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
 import com.lakesail.local.FakeWorkloadRuntime.Runner;
 import com.lakesail.local.HttpApi.Response;
 import com.lakesail.local.sandbox.SandboxTimings;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The JobRun state machine on the local engine's virtual clock: transitions per run do not grow with
  * the run's length; a run whose execution is aborted is cleaned up and ended; a run in progress when
- * the backend stops ends with a reason after a restart; a backend without a local engine fails runs
- * saying so.
+ * the backend stops ends with a reason after a restart; a runtime that cannot create compute fails
+ * runs saying why.
  */
 class LocalBackendJobWorkflowTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -30,10 +31,7 @@ class LocalBackendJobWorkflowTest {
 
     private LocalBackend start(Path dataDirectory, FakeWorkloadRuntime workloads) {
         LocalBackend.Builder builder = LocalBackend.builder().port(0).clock(clock).workflowWorkers(0)
-                .sandboxTimings(SandboxTimings.instant());
-        if (workloads != null) {
-            builder.workloadRuntime(workloads);
-        }
+                .sandboxTimings(SandboxTimings.instant()).workloadRuntime(workloads);
         return (dataDirectory == null ? builder.inMemory() : builder.dataDirectory(dataDirectory)).start();
     }
 
@@ -128,8 +126,10 @@ class LocalBackendJobWorkflowTest {
     }
 
     @Test
-    void run_whenNoLocalEngineIsConfigured_failsSayingSo() {
-        try (LocalBackend backend = start(null, null)) {
+    void run_whenTheRuntimeCannotCreateCompute_failsAtCreatingSailSayingWhy() {
+        String reason = "no compute on this host";
+        try (LocalBackend backend = LocalBackend.builder().port(0).clock(clock).workflowWorkers(0)
+                .sandboxTimings(SandboxTimings.instant()).workloadRuntime(new UnavailableWorkloadRuntime(reason)).start()) {
             JobSteps steps = new JobSteps(backend, clock);
             String runId = steps.startRun(steps.job("nowhere", steps.definition("SELECT 1")));
 
@@ -138,7 +138,8 @@ class LocalBackendJobWorkflowTest {
             JsonNode run = steps.getRun(runId);
             assertEquals("failed", run.path("status").asText(), run.toString());
             assertEquals("creating_sail", run.path("stage").asText());
-            assertTrue(run.path("statusReason").asText().contains(LocalBackend.NO_LOCAL_ENGINE), run.toString());
+            assertEquals("cluster_error", run.path("termination").path("code").asText());
+            assertTrue(run.path("statusReason").asText().contains(reason), run.toString());
         }
     }
 

@@ -26,6 +26,12 @@ import org.apache.spark.sql.SparkSession;
 public final class RunnerMain {
     private static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 120;
     private static final long PORT_POLL_MILLIS = 25;
+    /**
+     * Set once the terminal report is sent: from then on the runner is only exiting, and a parent
+     * that closes stdin (it cleans up the run) lets the exit finish instead of halting it, so that
+     * a clean exit can still write the JVM's class data archive.
+     */
+    private static volatile boolean reported;
 
     private RunnerMain() {
     }
@@ -67,6 +73,7 @@ public final class RunnerMain {
         }
         logs.close();
         callbacks.send(outcome.event());
+        reported = true;
         return outcome.exitCode();
     }
 
@@ -140,7 +147,7 @@ public final class RunnerMain {
         }
     }
 
-    /** Launched as a child process: stop at once when the parent closes our stdin, or dies. */
+    /** Launched as a child process: stop at once when the parent closes our stdin, or dies, unless already exiting. */
     private static void stopWhenStdinCloses() {
         Thread watcher = new Thread(() -> {
             try {
@@ -150,7 +157,9 @@ public final class RunnerMain {
             } catch (IOException ignored) {
                 // A broken pipe is a closed one.
             }
-            Runtime.getRuntime().halt(1);
+            if (!reported) {
+                Runtime.getRuntime().halt(1);
+            }
         }, "lakesail-stdin-watch");
         watcher.setDaemon(true);
         watcher.start();

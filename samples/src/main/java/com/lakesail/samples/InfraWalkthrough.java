@@ -11,14 +11,15 @@ import com.lakesail.sdk.infrastructure.InfrastructureResource;
 import com.lakesail.sdk.infrastructure.Network;
 import com.lakesail.sdk.infrastructure.ResourceHandle;
 import com.lakesail.sdk.infrastructure.Subnet;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The infrastructure part of the walkthrough: cloud account → network → cluster (with a console
- * progress bar) → resize → catalog, then teardown. Locally the sandbox cloud stands in for AWS and
- * walks the same stages.
+ * progress bar) → resize → catalog, then jobs on them ({@link JobsWalkthrough}), then teardown.
+ * Locally the sandbox cloud stands in for AWS and walks the same stages.
  */
 final class InfraWalkthrough {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -26,7 +27,7 @@ final class InfraWalkthrough {
     private InfraWalkthrough() {
     }
 
-    static void run(LakeSail lakesail) {
+    static void run(LakeSail lakesail, Path dataDirectory) {
         long now = System.currentTimeMillis();
         String suffix = Long.toString(now % 1_000_000, 36);
         // An organization connects each AWS account once; the local data directory outlives a run.
@@ -67,6 +68,8 @@ final class InfraWalkthrough {
         Catalog catalog = lakesail.catalogs().create(r -> r.name("lake-" + suffix).kind(CatalogKind.ICEBERG)
                 .config(CatalogConfig.tableLocation("s3://demo-lake/warehouse"))).waitUntilActive(TIMEOUT);
         System.out.printf("  %s %s -> %s%n", catalog.id(), catalog.status(), catalog.config().location());
+
+        JobsWalkthrough.run(lakesail, cluster.id(), catalog.id(), catalog.name(), dataDirectory);
 
         Walkthrough.step("Tear it all down");
         lakesail.catalogs().delete(catalog.id());

@@ -36,17 +36,19 @@ public final class ChildProcess {
         this.id = id;
         this.process = process;
         this.logDirectory = logDirectory;
-        this.stdout = new LogFile(logDirectory.resolve(kind + ".stdout.log"));
-        this.stderr = new LogFile(logDirectory.resolve(kind + ".stderr.log"));
+        this.stdout = new LogFile(stdoutFile(logDirectory, kind));
+        this.stderr = new LogFile(stderrFile(logDirectory, kind));
         this.exit = exit;
         this.defaultGrace = defaultGrace;
     }
 
-    static Path stdoutFile(Path logDirectory, String kind) {
+    /** Where a child of {@code kind} ({@code sail} or {@code runner}) writes its stdout in {@code logDirectory}. */
+    public static Path stdoutFile(Path logDirectory, String kind) {
         return logDirectory.resolve(kind + ".stdout.log");
     }
 
-    static Path stderrFile(Path logDirectory, String kind) {
+    /** Where a child of {@code kind} writes its stderr in {@code logDirectory}. */
+    public static Path stderrFile(Path logDirectory, String kind) {
         return logDirectory.resolve(kind + ".stderr.log");
     }
 

@@ -81,7 +81,8 @@ public final class EngineLauncher implements AutoCloseable {
         this.classDataSharing = b.classDataSharing;
         this.fastStartJit = b.fastStartJit;
         this.registry = new ProcessRegistry(stateDirectory.resolve("processes"));
-        this.archives = new ClassDataSharing(stateDirectory.resolve("cds"));
+        this.archives = new ClassDataSharing(b.classDataDirectory == null ? stateDirectory.resolve("cds")
+                : b.classDataDirectory.toAbsolutePath());
     }
 
     public static Builder builder() {
@@ -349,6 +350,7 @@ public final class EngineLauncher implements AutoCloseable {
         private Path javaHome;
         private Path mavenRepository;
         private boolean classDataSharing = true;
+        private Path classDataDirectory;
         private boolean fastStartJit = true;
 
         private Builder() {
@@ -375,6 +377,16 @@ public final class EngineLauncher implements AutoCloseable {
         /** AppCDS archives per classpath (on by default): they halve a Sail's start-up CPU. */
         public Builder classDataSharing(boolean enabled) {
             this.classDataSharing = enabled;
+            return this;
+        }
+
+        /**
+         * Where the class data archives go, when not in the state directory's {@code cds/}: launchers
+         * whose state is thrown away (a backend without a data directory) share one there, so only
+         * the first of them trains it. Launchers may share it, also from several processes.
+         */
+        public Builder classDataDirectory(Path directory) {
+            this.classDataDirectory = directory;
             return this;
         }
 

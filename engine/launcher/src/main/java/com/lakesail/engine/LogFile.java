@@ -33,6 +33,14 @@ public final class LogFile {
         this.path = path;
     }
 
+    /**
+     * The log at {@code path}, for reading what a child wrote after its {@link ChildProcess} is gone
+     * (a backend restarted after a kill -9 reads what the Sail it lost had written).
+     */
+    public static LogFile of(Path path) {
+        return new LogFile(path);
+    }
+
     public Path path() {
         return path;
     }

@@ -4,6 +4,7 @@ import com.lakesail.engine.catalog.SparkCatalogConf;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -38,10 +39,9 @@ public record SailSpec(String id, SparkCatalogConf catalogs, Map<String, String>
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(2);
 
     static final Pattern ID = Pattern.compile("^[A-Za-z0-9_.-]{1,128}$");
-    private static final String[] RESERVED_PREFIXES = {
+    private static final List<String> RESERVED_PREFIXES = List.of(
         "spark.plugins", "spark.connect.", "spark.driver.host", "spark.driver.bindAddress", "spark.driver.port",
-        "spark.blockManager.port", "spark.ui.", "spark.lakesail.", "spark.local.dir", "spark.sql.warehouse.dir",
-    };
+        "spark.blockManager.port", "spark.ui.", "spark.lakesail.", "spark.local.dir", "spark.sql.warehouse.dir");
 
     public SailSpec {
         requireId(id);
@@ -65,12 +65,12 @@ public record SailSpec(String id, SparkCatalogConf catalogs, Map<String, String>
      * A control plane validating a job's {@code sparkConf} refuses these with a field error.
      */
     public static boolean isReserved(String key) {
-        for (String prefix : RESERVED_PREFIXES) {
-            if (key.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return RESERVED_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
+    /** What {@link #isReserved} refuses: every key that starts with one of these. */
+    public static List<String> reservedPrefixes() {
+        return RESERVED_PREFIXES;
     }
 
     static void requireId(String id) {

@@ -18,6 +18,7 @@ import com.lakesail.backend.domain.job.ResultPreview;
 import com.lakesail.backend.domain.job.RunTrigger;
 import com.lakesail.backend.domain.job.ScheduleConcurrency;
 import com.lakesail.backend.domain.job.StatusChange;
+import com.lakesail.backend.domain.job.TerminationCode;
 import com.lakesail.backend.service.job.JobRunService;
 import com.lakesail.backend.service.job.RunLogs;
 import java.time.Duration;
@@ -159,8 +160,12 @@ final class JobViews {
         if (r.termination() == null) {
             node.putNull("termination");
         } else {
+            // The engine's error class of a failed entrypoint, as the runner reported it.
+            String errorClass = r.termination().code() == TerminationCode.RUN_EXECUTION_ERROR && r.outcome() != null
+                    ? r.outcome().errorClass() : null;
             node.putObject("termination").put("code", Wire.name(r.termination().code()))
-                    .put("type", Wire.name(r.termination().type())).put("message", r.termination().message());
+                    .put("type", Wire.name(r.termination().type())).put("message", r.termination().message())
+                    .put("errorClass", errorClass);
         }
         node.put("cancelRequested", r.cancelRequested());
         if (r.runnerProgress() == null) {

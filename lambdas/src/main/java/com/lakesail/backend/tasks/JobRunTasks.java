@@ -409,7 +409,7 @@ public final class JobRunTasks {
             e.arguments().forEach(arguments::add);
         }
         spec.set("parameters", Steps.JSON.valueToTree(run.parameters()));
-        spec.put("previewRows", limits.previewRows()).put("heartbeatSeconds", limits.heartbeatSeconds());
+        spec.put("previewRows", limits.previewRows()).put("heartbeatSeconds", limits.runnerReportSeconds(d.timeoutSeconds()));
         return spec.toString();
     }
 

@@ -6,7 +6,6 @@ import com.lakesail.engine.GateConfig;
 import com.lakesail.engine.RunnerSpec;
 import com.lakesail.engine.Sail;
 import com.lakesail.engine.SailSpec;
-import com.lakesail.engine.internal.ChildProgram;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -17,12 +16,9 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +35,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * How fast the local Sail starts and answers, against the bare baseline measured in the same run:
- * a stock Spark Connect server ({@code SparkConnectServer}, Spark's defaults, the same jars and
- * heap) started and asked {@code SELECT 1} by a client. Also a job's engine half (Sail and runner
+ * How fast the local Sail starts and answers, against the bare baseline measured in the same run
+ * ({@link Baseline}: a stock Spark Connect server started and asked {@code SELECT 1} by a client). Also a job's engine half (Sail and runner
  * started together, to the runner's {@code succeeded}), the runner alone, the peak RSS of a Sail,
  * and what the session gate adds to a {@code SELECT 1} round trip.
  *
@@ -54,6 +49,7 @@ public final class EngineBench {
     private final Path dir;
     private final int runs;
     private final EngineLauncher launcher;
+    private final Baseline baseline;
     private final HttpServer callbacks;
     private final Map<String, CompletableFuture<String>> outcomes = new ConcurrentHashMap<>();
 
@@ -61,6 +57,7 @@ public final class EngineBench {
         this.dir = dir;
         this.runs = runs;
         this.launcher = EngineLauncher.builder().stateDirectory(dir.resolve("state")).build();
+        this.baseline = new Baseline(dir.resolve("baseline"));
         this.callbacks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         callbacks.createContext("/runs/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -92,7 +89,7 @@ public final class EngineBench {
         System.out.printf("LakeSail engine bench: %d runs each, %d cores, JDK %s%n", runs,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         // Warm-up: the page cache, the client's classes, and the launcher's class data archives.
-        bare(0);
+        baseline.startAndAnswer(0);
         Sail warm = launcher.startSail(spec("warm-0", null));
         answer(warm);
         warm.stop();
@@ -106,7 +103,7 @@ public final class EngineBench {
         List<Long> jvm = new ArrayList<>();
         List<Long> spark = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            bare.add(bare(i));
+            bare.add(baseline.startAndAnswer(i));
             long started = System.nanoTime();
             Sail sail = launcher.startSail(spec("sail-" + i, null));
             answer(sail);
@@ -226,35 +223,6 @@ public final class EngineBench {
         return (System.nanoTime() - t) / 1000;
     }
 
-    /** Stock Spark: its Connect server main with Spark's defaults, the same jars, heap and loopback settings. */
-    private long bare(int i) throws Exception {
-        ChildProgram program = ChildProgram.load("sail", EngineLauncher.class.getClassLoader(), null);
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + SailSpec.DEFAULT_MEMORY_MB + "m"));
-        command.addAll(program.jvmOptions().stream().filter(o -> !o.startsWith("-Dlog4j2")).toList());
-        command.addAll(List.of("-Dspark.master=local[*]", "-Dspark.app.name=bare", "-Dspark.ui.enabled=false",
-                "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
-                "-Dspark.connect.grpc.binding.address=127.0.0.1", "-Dspark.connect.grpc.binding.port=" + port,
-                "-Dspark.sql.warehouse.dir=" + dir.resolve("bare-warehouse"),
-                "-cp", String.join(File.pathSeparator, program.classpath().stream().map(Path::toString).toList()),
-                "org.apache.spark.sql.connect.service.SparkConnectServer"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("bare-" + i + ".log").toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        long started = System.nanoTime();
-        Process process = builder.start();
-        try {
-            answer("sc://localhost:" + port, port);
-            return millisSince(started);
-        } finally {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-    }
-
     private SailSpec spec(String id, GateConfig gate) {
         return SailSpec.builder().id(id).logDirectory(dir.resolve("logs").resolve(id))
                 .warehouseDirectory(dir.resolve("warehouse")).gate(gate).build();
@@ -270,26 +238,7 @@ public final class EngineBench {
     }
 
     private static void answer(Sail sail) throws Exception {
-        answer(sail.endpoint(), sail.port());
-    }
-
-    /** Waits for the port, then connects and runs SELECT 1, as a client that was waiting would. */
-    private static void answer(String remote, int port) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-                break;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(10);
-            }
-        }
-        try (SparkSession spark = SparkSession.builder().remote(remote).create()) {
-            spark.sql("SELECT 1").collectAsList();
-        }
+        Baseline.answer(sail.endpoint(), sail.port());
     }
 
     private static long peakRssKb(long pid) throws IOException {
@@ -301,20 +250,12 @@ public final class EngineBench {
         return -1;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static long p50(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
+        return Baseline.p50(values);
     }
 
 }

@@ -39,9 +39,14 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
     public static final int MAX_SPARK_CONF = 100;
     /** Each trigger is an index entry written with the version going live, in one transaction. */
     public static final int MAX_TRIGGERS = 10;
-    /** Settings the platform owns: where Sail listens and how it starts. */
-    private static final List<String> RESERVED_CONF = List.of("spark.master", "spark.connect.", "spark.driver.host",
-            "spark.driver.bindAddress", "spark.driver.port", "spark.plugins", "spark.sql.catalog.");
+    /**
+     * Settings the platform owns, refused with every key they start: where Sail listens and how it
+     * starts, its UI, its local directories, the catalogs. Holds at least what the local engine's
+     * {@code SailSpec.isReserved} refuses (a test in {@code local} checks it).
+     */
+    public static final List<String> RESERVED_CONF = List.of("spark.master", "spark.connect.", "spark.driver.host",
+            "spark.driver.bindAddress", "spark.driver.port", "spark.blockManager.port", "spark.plugins", "spark.ui.",
+            "spark.local.dir", "spark.sql.warehouse.dir", "spark.sql.catalog.", "spark.lakesail.");
 
     public JobDefinition {
         catalogIds = List.copyOf(catalogIds);
@@ -164,7 +169,7 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
         for (Map.Entry<String, String> e : new TreeMap<>(conf).entrySet()) {
             String key = e.getKey();
             v.require(key.startsWith("spark.") && key.length() <= 256, field + "." + key, "must be a spark.* setting");
-            v.require(RESERVED_CONF.stream().noneMatch(r -> r.endsWith(".") ? key.startsWith(r) : key.equals(r)),
+            v.require(RESERVED_CONF.stream().noneMatch(key::startsWith),
                     field + "." + key, "is set by LakeSail and cannot be overridden");
             v.require(e.getValue() != null && e.getValue().length() <= 4096, field + "." + key,
                     "must be a string of at most 4096 characters");

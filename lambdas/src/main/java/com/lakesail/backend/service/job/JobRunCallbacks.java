@@ -75,8 +75,10 @@ public final class JobRunCallbacks {
         }
         switch (event.type()) {
             case SAIL_READY -> sailReady(orgId, runId, event.endpoint());
+            // A Sail that had reported ready and then failed stopped under the run (a crash, a lost node).
             case SAIL_FAILED -> reported(orgId, runId, new RunOutcome(TerminationCode.CLUSTER_ERROR,
-                    "Sail failed to start: " + event.message(), null, null), "LakeSail.SailFailed");
+                    (run.sailEndpoint() == null ? "Sail failed to start: " : "Sail stopped: ") + event.message(), null, null),
+                    "LakeSail.SailFailed");
             case SUCCEEDED -> succeeded(orgId, runId, event);
             case FAILED -> reported(orgId, runId, new RunOutcome(TerminationCode.RUN_EXECUTION_ERROR, event.message(),
                     event.errorClass(), event.step()), "LakeSail.RunFailed");

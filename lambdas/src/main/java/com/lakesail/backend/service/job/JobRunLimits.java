@@ -40,4 +40,14 @@ public record JobRunLimits(int sailSeconds, int sailHeartbeatSeconds, int heartb
     public int runnerHeartbeatSeconds(int timeoutSeconds) {
         return Math.max(1, Math.min(heartbeatSeconds * missedHeartbeats + heartbeatSeconds / 2, timeoutSeconds - 1));
     }
+
+    /**
+     * How often the runner of a job with this timeout reports ({@code heartbeatSeconds} in its run
+     * spec): {@link #heartbeatSeconds}, or more often for a short job, whose running stage's heartbeat
+     * limit is cut below its timeout, so that {@link #missedHeartbeats} reports still fit in that limit
+     * and a short job ends {@code timeout}, not as a lost runner.
+     */
+    public int runnerReportSeconds(int timeoutSeconds) {
+        return Math.max(1, Math.min(heartbeatSeconds, runnerHeartbeatSeconds(timeoutSeconds) / missedHeartbeats));
+    }
 }
