@@ -16,6 +16,7 @@ import com.lakesail.backend.tasks.CloudAccountTasks;
 import com.lakesail.backend.tasks.ClusterTasks;
 import com.lakesail.backend.tasks.JobRunTasks;
 import com.lakesail.backend.tasks.NetworkTasks;
+import com.lakesail.backend.tasks.SessionTasks;
 import com.lakesail.backend.tasks.TaskDispatcher;
 import com.lakesail.backend.tasks.TaskException;
 import java.io.IOException;
@@ -97,7 +98,8 @@ class TemplateConsistencyTest {
     void stateMachineFiles_whenRead_useOnlyTasksAndErrorsTheTaskFunctionKnows() throws Exception {
         Set<String> known = new TaskDispatcher(new CloudAccountTasks(null, null, null), new NetworkTasks(null, null),
                 new ClusterTasks(null, null, null), new CatalogTasks(null, null),
-                new JobRunTasks(null, null, null, null, null, null, null, null, null)).names();
+                new JobRunTasks(null, null, null, null, null, null, null, null, null, null),
+                new SessionTasks(null, null, null, null, null, null, null, null, null)).names();
         Set<String> tasks = new TreeSet<>();
         Set<String> errors = new TreeSet<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("statemachines"))) {

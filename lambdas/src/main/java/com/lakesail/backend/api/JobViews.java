@@ -105,6 +105,12 @@ final class JobViews {
         ObjectNode node = Json.object().put("id", r.id()).put("jobId", r.jobId()).put("versionNumber", r.versionNumber());
         node.putObject("trigger").put("type", Wire.name(r.trigger().type())).put("runId", r.trigger().runId());
         node.put("attempt", r.attempt()).put("retryOf", r.trigger().runId()).put("retriedBy", r.retriedBy());
+        if (r.query() == null) {
+            node.putNull("query");
+        } else {
+            node.putObject("query").put("queryId", r.query().queryId()).put("version", r.query().version())
+                    .put("sql", r.query().sql());
+        }
         node.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
         node.put("status", Wire.name(r.status()))
                 .put("statusReason", r.termination() == null ? null : r.termination().message())

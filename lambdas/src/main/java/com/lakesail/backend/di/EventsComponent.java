@@ -9,7 +9,8 @@ import javax.inject.Singleton;
  * ends (with a cleanup execution) job runs whose execution died.
  */
 @Singleton
-@Component(modules = {LambdaModule.class, DynamoDbModule.class, StepFunctionsModule.class, AwsWorkloadsModule.class})
+@Component(modules = {LambdaModule.class, DynamoDbModule.class, StepFunctionsModule.class, AwsWorkloadsModule.class,
+        AwsSessionsModule.class})
 public interface EventsComponent {
     ExecutionEndings executionEndings();
 }

@@ -9,7 +9,8 @@ import javax.inject.Singleton;
  * describe executions, and what settles a resource whose execution ended unrecorded.
  */
 @Singleton
-@Component(modules = {LambdaModule.class, DynamoDbModule.class, StepFunctionsModule.class, AwsWorkloadsModule.class})
+@Component(modules = {LambdaModule.class, DynamoDbModule.class, StepFunctionsModule.class, AwsWorkloadsModule.class,
+        AwsSessionsModule.class})
 public interface ReconcilerComponent {
     Reconciler reconciler();
 }

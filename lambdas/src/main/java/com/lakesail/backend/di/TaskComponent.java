@@ -8,7 +8,8 @@ import javax.inject.Singleton;
  * the job runs' compute (automatic retries start new runs). */
 @Singleton
 @Component(modules = {CoreModule.class, InfraModule.class, WorkloadsModule.class, LambdaModule.class,
-        DynamoDbModule.class, CustomerCloudModule.class, StepFunctionsModule.class, AwsWorkloadsModule.class})
+        DynamoDbModule.class, CustomerCloudModule.class, StepFunctionsModule.class, AwsWorkloadsModule.class,
+        AwsSessionsModule.class})
 public interface TaskComponent {
     TaskDispatcher tasks();
 }
