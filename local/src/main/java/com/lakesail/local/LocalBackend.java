@@ -2,13 +2,19 @@ package com.lakesail.local;
 
 import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
+import com.lakesail.backend.port.SessionRuntime;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.job.JobRunLimits;
 import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
+import com.lakesail.backend.service.session.SessionLimits;
+import com.lakesail.backend.service.session.UnavailableSessionRuntime;
+import com.lakesail.engine.EngineLauncher;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
+import com.lakesail.local.session.FileTokenSigner;
+import com.lakesail.local.session.LocalSessionRuntime;
 import com.lakesail.local.sqlite.SqliteStore;
 import com.lakesail.local.workflow.TemplateStateMachines;
 import com.lakesail.local.workflow.WorkflowEngine;
@@ -38,12 +44,16 @@ public final class LocalBackend implements AutoCloseable {
     public static final String DATABASE_FILE = "lakesail.db";
     /** The termination message of runs on a backend without a local engine. */
     public static final String NO_LOCAL_ENGINE = "no local engine configured: this backend cannot run jobs";
+    /** Why a session fails on a backend without a local engine. */
+    public static final String NO_SESSION_ENGINE = "no local engine configured: this backend cannot open sessions";
 
     private final SqliteStore store;
     private final WorkflowEngine workflows;
     private final LocalComponent component;
     private final LocalReconciler reconciler;
     private final LocalHttpServer server;
+    private final LocalSessionRuntime sessions;
+    private final EngineLauncher engineLauncher;
     private final Path dataDirectory;
     /** This backend's address once its server listens: where runs report. */
     private final AtomicReference<URI> endpoint = new AtomicReference<>();
@@ -56,6 +66,11 @@ public final class LocalBackend implements AutoCloseable {
         WorkflowEngine engine = null;
         LocalHttpServer http = null;
         LocalReconciler reconciling = null;
+        LocalSessionRuntime localSessions = builder.sessionRuntime == null && builder.engine != null
+                ? new LocalSessionRuntime(builder.engine, dataDirectory != null ? dataDirectory
+                : builder.engine.stateDirectory().resolve("data")) : null;
+        this.sessions = localSessions;
+        this.engineLauncher = builder.engine;
         try {
             engine = WorkflowEngine.builder().store(store).clock(builder.clock).workers(builder.workflowWorkers)
                     .deferStart().build();
@@ -66,12 +81,19 @@ public final class LocalBackend implements AutoCloseable {
                     .sandboxTimings(builder.sandboxTimings).sandboxFaults(builder.sandboxFaults)
                     .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off())
                     .workloadRuntime(builder.workloadRuntime).jobRunLimits(builder.jobRunLimits)
+                    .sessionRuntime(builder.sessionRuntime != null ? builder.sessionRuntime : localSessions != null
+                            ? localSessions : new UnavailableSessionRuntime(NO_SESSION_ENGINE))
+                    .tokenSigner(dataDirectory == null ? FileTokenSigner.ephemeral() : FileTokenSigner.inDirectory(dataDirectory))
+                    .sessionLimits(builder.sessionLimits)
                     .callbackEndpoint(this::callbackBase).build();
             LocalFunctions.register(engine, component.tasks(), component.executionEndings());
             // Listening before the engine resumes persisted runs, so their stages can hand out callbacks.
             http = new LocalHttpServer(component.api(), builder.port);
             endpoint.set(URI.create("http://127.0.0.1:" + http.port()));
             engine.start();
+            if (localSessions != null) {
+                endOrphanedSessions(builder.engine, localSessions);
+            }
             // Whatever an earlier run committed but did not start, starts now; then periodically.
             reconciling = new LocalReconciler(component.reconciler(), builder.clock);
             reconciling.runAtStartup();
@@ -99,6 +121,21 @@ public final class LocalBackend implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The sessions a previous backend on this engine left open (it was killed, or stopped with them
+     * open): what is left of their processes is reaped, and each ends with the reason, so none stays
+     * open on paper. Runs in the start, once the workflows that wait on those sessions have resumed.
+     */
+    private void endOrphanedSessions(EngineLauncher launcher, LocalSessionRuntime localSessions) {
+        launcher.reapOrphans();
+        for (LocalSessionRuntime.Orphan orphan : localSessions.orphaned()) {
+            component.sessionClosings().lost(orphan.organizationId(), orphan.sessionId(), orphan.backendStopped()
+                    ? "the local backend stopped while the session was open; its engine stopped with it"
+                    : "the local backend ended while the session was open (killed?); its engine was stopped");
+            localSessions.forget(orphan);
+        }
+    }
+
     public URI endpoint() {
         return endpoint.get();
     }
@@ -117,6 +154,11 @@ public final class LocalBackend implements AutoCloseable {
 
     public Optional<Path> dataDirectory() {
         return Optional.ofNullable(dataDirectory);
+    }
+
+    /** The local engine this backend runs Sails and session servers on, if it was given one. */
+    public Optional<EngineLauncher> engine() {
+        return Optional.ofNullable(engineLauncher);
     }
 
     /** The store, for tests and benchmarks that count round trips. */
@@ -162,6 +204,9 @@ public final class LocalBackend implements AutoCloseable {
     public void close() {
         try {
             server.close();
+            if (sessions != null) {
+                sessions.close();
+            }
         } finally {
             try {
                 reconciler.close();
@@ -184,8 +229,34 @@ public final class LocalBackend implements AutoCloseable {
         // at its Sail stage with this message.
         private WorkloadRuntime workloadRuntime = new UnavailableWorkloadRuntime(NO_LOCAL_ENGINE);
         private JobRunLimits jobRunLimits = JobRunLimits.local();
+        private EngineLauncher engine;
+        private SessionRuntime sessionRuntime;
+        private SessionLimits sessionLimits = SessionLimits.local();
 
         private Builder() {
+        }
+
+        /**
+         * The local engine: Sails and session servers run as its child processes ({@code LocalMain}
+         * gives one in {@code <data dir>/engine}). Without one, sessions fail saying
+         * "{@value #NO_SESSION_ENGINE}". The backend stops the processes it started when it closes;
+         * the launcher stays the caller's to close.
+         */
+        public Builder engine(EngineLauncher launcher) {
+            this.engine = launcher;
+            return this;
+        }
+
+        /** What runs sessions, instead of the engine (a test's stand-in). */
+        public Builder sessionRuntime(SessionRuntime runtime) {
+            this.sessionRuntime = runtime;
+            return this;
+        }
+
+        /** How sessions pace themselves; {@link SessionLimits#local()} unless set. */
+        public Builder sessionLimits(SessionLimits limits) {
+            this.sessionLimits = limits;
+            return this;
         }
 
         /**

@@ -1,5 +1,6 @@
 package com.lakesail.local;
 
+import com.lakesail.engine.EngineLauncher;
 import com.lakesail.local.sandbox.SandboxTimings;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +39,7 @@ public final class LocalMain {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             backend.close();
+            backend.engine().ifPresent(EngineLauncher::close);
             System.out.println("LakeSail local backend stopped.");
             stopped.countDown();
         }, "lakesail-shutdown"));
@@ -48,6 +50,7 @@ public final class LocalMain {
     public static LocalBackend start(Options options) {
         LocalBackend backend = LocalBackend.builder().port(options.port()).dataDirectory(options.dataDirectory())
                 .requestLog(options.requestLog()).sandboxTimings(SandboxTimings.defaults().faster(options.sandboxSpeed()))
+                .engine(EngineLauncher.builder().stateDirectory(options.dataDirectory().resolve("engine")).build())
                 .start();
         LocalBackend.Bootstrap boot = backend.bootstrap();
         System.out.println("LakeSail local backend listening on " + boot.endpoint());
