@@ -72,23 +72,22 @@ public final class SessionCallbackRoutes implements RouteGroup {
             case STATEMENT_STARTED, STATEMENT_CANCELLED -> new SessionEvent(type, null, null, statementId(body), null, null,
                     null, null, null, null, null, false, null);
             case RESULT_CHUNK -> {
-                Integer sequence = required(body.int32("sequence"), "sequence");
-                Long firstRow = required(body.int64("firstRow"), "firstRow");
-                if (sequence < 1 || firstRow < 0) {
-                    throw ValidationException.of(sequence < 1 ? "sequence" : "firstRow", "must not be negative (sequence from 1)");
+                int sequence = required(body.int32("sequence"), "sequence");
+                long firstRow = notNegative(required(body.int64("firstRow"), "firstRow"), "firstRow");
+                if (sequence < 1) {
+                    throw ValidationException.of("sequence", "must be at least 1: chunks are numbered from 1");
                 }
                 yield new SessionEvent(type, null, null, statementId(body), sequence, firstRow,
                         rows(required(body.json("rows"), "rows"), -1), null, null, null, null, false, null);
             }
             case STATEMENT_SUCCEEDED -> {
                 List<ResultPreview.Column> columns = columns(required(body.json("columns"), "columns"));
-                long rowCount = required(body.int64("rowCount"), "rowCount");
-                int chunks = required(body.int32("chunks"), "chunks");
-                long bytes = required(body.int64("bytes"), "bytes");
+                long rowCount = notNegative(required(body.int64("rowCount"), "rowCount"), "rowCount");
+                int chunks = (int) notNegative(required(body.int32("chunks"), "chunks"), "chunks");
+                long bytes = notNegative(required(body.int64("bytes"), "bytes"), "bytes");
                 JsonNode inline = body.json("rows");
-                if (rowCount < 0 || chunks < 0 || bytes < 0 || (inline != null && chunks != 1)) {
-                    throw ValidationException.of("chunks", "rowCount, chunks and bytes must not be negative; inline rows are"
-                            + " the result's one chunk");
+                if (inline != null && chunks != 1) {
+                    throw ValidationException.of("chunks", "must be 1 when the rows come inline: they are the result's one chunk");
                 }
                 Boolean truncated = body.bool("truncated");
                 yield new SessionEvent(type, null, null, statementId(body), null, null,
@@ -107,6 +106,13 @@ public final class SessionCallbackRoutes implements RouteGroup {
         };
         body.doneAllowingUnknown();
         return event;
+    }
+
+    private static long notNegative(long value, String field) {
+        if (value < 0) {
+            throw ValidationException.of(field, "must not be negative");
+        }
+        return value;
     }
 
     private static String statementId(Body body) {
