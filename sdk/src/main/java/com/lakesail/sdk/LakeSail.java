@@ -21,6 +21,8 @@ import com.lakesail.sdk.internal.LocalBackendFile;
 import com.lakesail.sdk.jobs.JobRunService;
 import com.lakesail.sdk.jobs.JobService;
 import com.lakesail.sdk.organizations.OrganizationService;
+import com.lakesail.sdk.sessions.QueryService;
+import com.lakesail.sdk.sessions.SessionService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,6 +143,15 @@ public interface LakeSail extends AutoCloseable {
 
     /** Runs of this client's organization's jobs: read, list, cancel, retry, logs. */
     JobRunService jobRuns();
+
+    /** Saved queries of this client's organization: team-owned SQL with declared parameters. */
+    QueryService queries();
+
+    /**
+     * Sessions of this client's organization: live Sails to run SQL in (over REST, or from Spark
+     * Connect clients with a session token), and their statements.
+     */
+    SessionService sessions();
 
     /** Releases the client's threads; later calls fail with an {@code SdkClientException}. */
     @Override

@@ -18,6 +18,8 @@ import com.lakesail.sdk.infrastructure.ClusterService;
 import com.lakesail.sdk.infrastructure.NetworkService;
 import com.lakesail.sdk.jobs.JobRunService;
 import com.lakesail.sdk.jobs.JobService;
+import com.lakesail.sdk.sessions.QueryService;
+import com.lakesail.sdk.sessions.SessionService;
 import com.lakesail.sdk.organizations.OrganizationService;
 import java.net.URI;
 import java.util.Objects;
@@ -145,6 +147,16 @@ public final class DefaultLakeSail implements LakeSail {
     @Override
     public JobRunService jobRuns() {
         return workloads.jobRuns();
+    }
+
+    @Override
+    public QueryService queries() {
+        return workloads.queries();
+    }
+
+    @Override
+    public SessionService sessions() {
+        return workloads.sessions();
     }
 
     @Override
