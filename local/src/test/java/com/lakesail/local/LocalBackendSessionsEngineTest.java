@@ -41,8 +41,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Sail and a session server each), statements over REST, the Spark Connect Java client through the
  * gate, the idle timeout and a close. The sessions are shared, so the tests that end one run last.
  * The cancel runs late too: a cancelled statement ends {@code cancelled} and its session goes on, but
- * an interrupt that falls between a statement's two Spark Connect operations (its SQL, then its
- * result) misses the second, whose tasks then keep the Sail's cores and would starve the tests after it.
+ * its Spark job is not always cancelled with it (seen in two runs of three here: no "Job N
+ * cancelled" in the Sail's log, its tasks still running minutes later), and those tasks would starve
+ * the statements of the tests after it. Known defect, to fix in the session server's cancel.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalBackendSessionsEngineTest {
