@@ -14,10 +14,11 @@ import com.lakesail.sdk.infrastructure.Subnet;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The infrastructure part of the walkthrough: cloud account → network → cluster (with a console
- * progress bar) → resize → catalog, then teardown. Locally the sandbox cloud stands in for AWS and
+ * progress bar) → resize → catalog, the sessions part on them, then teardown. Locally the sandbox cloud stands in for AWS and
  * walks the same stages.
  */
 final class InfraWalkthrough {
@@ -26,7 +27,8 @@ final class InfraWalkthrough {
     private InfraWalkthrough() {
     }
 
-    static void run(LakeSail lakesail) {
+    /** {@code sessions} runs on the cluster and catalog before the teardown. */
+    static void run(LakeSail lakesail, BiConsumer<String, Catalog> sessions) {
         long now = System.currentTimeMillis();
         String suffix = Long.toString(now % 1_000_000, 36);
         // An organization connects each AWS account once; the local data directory outlives a run.
@@ -67,6 +69,8 @@ final class InfraWalkthrough {
         Catalog catalog = lakesail.catalogs().create(r -> r.name("lake-" + suffix).kind(CatalogKind.ICEBERG)
                 .config(CatalogConfig.tableLocation("s3://demo-lake/warehouse"))).waitUntilActive(TIMEOUT);
         System.out.printf("  %s %s -> %s%n", catalog.id(), catalog.status(), catalog.config().location());
+
+        sessions.accept(cluster.id(), catalog);
 
         Walkthrough.step("Tear it all down");
         lakesail.catalogs().delete(catalog.id());

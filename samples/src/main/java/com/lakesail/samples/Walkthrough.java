@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The README's "run" command: starts the local backend on embedded defaults (data in
  * {@code .lakesail}, a free port), then walks through the SDK as its default user: organizations and
- * tokens, a second user in a team, then infrastructure from a cloud account to a cluster and back.
+ * tokens, a second user in a team, then infrastructure from a cloud account to a cluster and back,
+ * with a session on the cluster in between (a real local Sail).
  * Pass {@code --port N} / {@code --data-dir DIR} / {@code --sandbox-speed N} to choose them.
  */
 public final class Walkthrough {
@@ -27,7 +28,8 @@ public final class Walkthrough {
              LakeSail lakesail = LakeSail.fromLocalBackend(options.dataDirectory().resolve("local-backend.json"))) {
             run(lakesail);
             TeamWalkthrough.run(lakesail, backend.endpoint());
-            InfraWalkthrough.run(lakesail);
+            InfraWalkthrough.run(lakesail, (clusterId, catalog) -> SessionWalkthrough.run(lakesail,
+                    backend.engine().orElseThrow(), options.dataDirectory(), clusterId, catalog));
             step("Done.");
         }
     }
