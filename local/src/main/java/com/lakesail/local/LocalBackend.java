@@ -3,16 +3,20 @@ package com.lakesail.local;
 import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.domain.job.JobRun;
+import com.lakesail.backend.port.SessionRuntime;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.service.session.SessionLimits;
 import com.lakesail.backend.service.trigger.TriggerService;
 import com.lakesail.engine.ReapedProcess;
 import com.lakesail.local.engine.LocalEngine;
 import com.lakesail.local.engine.LocalWorkloadRuntime;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
+import com.lakesail.local.session.FileTokenSigner;
+import com.lakesail.local.session.LocalSessionRuntime;
 import com.lakesail.local.sqlite.SqliteStore;
 import com.lakesail.local.trigger.EmbeddedEventBus;
 import com.lakesail.local.trigger.LocalBucketWatcher;
@@ -62,6 +66,7 @@ public final class LocalBackend implements AutoCloseable {
     private final EmbeddedEventBus bus;
     private final LocalScheduler scheduler;
     private final LocalBucketWatcher bucketWatcher;
+    private final LocalSessionRuntime sessions;
     private final Path dataDirectory;
     /** This backend's address once its server listens: where runs report. */
     private final AtomicReference<URI> endpoint = new AtomicReference<>();
@@ -88,6 +93,7 @@ public final class LocalBackend implements AutoCloseable {
         LocalScheduler scheduling = null;
         LocalBucketWatcher watching = null;
         LocalEngine local = null;
+        LocalSessionRuntime localSessions = null;
         try {
             // Before anything can start a child: what a killed predecessor left running is reaped now.
             local = dataDirectory == null ? LocalEngine.temporary(builder.sailMemoryMb)
@@ -95,6 +101,8 @@ public final class LocalBackend implements AutoCloseable {
             this.engine = local;
             this.workloadRuntime = builder.workloadRuntime != null ? builder.workloadRuntime : new LocalWorkloadRuntime(local,
                     Duration.ofSeconds(builder.jobRunLimits.sailSeconds()));
+            localSessions = builder.sessionRuntime == null ? new LocalSessionRuntime(local) : null;
+            this.sessions = localSessions;
             engine = WorkflowEngine.builder().store(store).clock(builder.clock).workers(builder.workflowWorkers)
                     .deferStart().build();
             this.workflows = engine;
@@ -105,6 +113,9 @@ public final class LocalBackend implements AutoCloseable {
                     .sandboxTimings(builder.sandboxTimings).sandboxFaults(builder.sandboxFaults)
                     .log(builder.requestLog ? JsonLog.stdout(builder.clock) : JsonLog.off())
                     .workloadRuntime(workloadRuntime).jobRunLimits(builder.jobRunLimits)
+                    .sessionRuntime(builder.sessionRuntime != null ? builder.sessionRuntime : localSessions)
+                    .tokenSigner(dataDirectory == null ? FileTokenSigner.ephemeral() : FileTokenSigner.inDirectory(dataDirectory))
+                    .sessionLimits(builder.sessionLimits)
                     .callbackEndpoint(this::callbackBase).events(bus).schedules(scheduling).build();
             LocalFunctions.register(engine, component.tasks(), component.executionEndings());
             bus.connect(component.triggers());
@@ -120,6 +131,9 @@ public final class LocalBackend implements AutoCloseable {
             http.start();
             engine.start();
             endReapedRuns(local.reaped());
+            if (localSessions != null && dataDirectory != null) {
+                endOrphanedSessions(localSessions);
+            }
             // Whatever an earlier run committed but did not start, starts now; then periodically.
             reconciling = new LocalReconciler(component.reconciler(), builder.clock);
             reconciling.runAtStartup();
@@ -177,6 +191,21 @@ public final class LocalBackend implements AutoCloseable {
                         "the local backend stopped unexpectedly while this run was going on (killed or crashed);"
                                 + " its Sail and runner were stopped when it restarted");
             }
+        }
+    }
+
+    /**
+     * The sessions a previous backend on this engine left open (it was killed, or stopped with them
+     * open): what was left of their processes was reaped when the engine opened, and each ends now with
+     * the reason, so none stays open on paper. Runs in the start, once the workflows that wait on those
+     * sessions have resumed.
+     */
+    private void endOrphanedSessions(LocalSessionRuntime localSessions) {
+        for (LocalSessionRuntime.Orphan orphan : localSessions.orphaned()) {
+            component.sessionClosings().lost(orphan.organizationId(), orphan.sessionId(), orphan.backendStopped()
+                    ? "the local backend stopped while the session was open; its engine stopped with it"
+                    : "the local backend ended while the session was open (killed?); its engine was stopped");
+            localSessions.forget(orphan);
         }
     }
 
@@ -292,6 +321,9 @@ public final class LocalBackend implements AutoCloseable {
             if (workloadRuntime instanceof LocalWorkloadRuntime local) {
                 local.active().forEach(w -> component.lostCompute().runLost(w.organizationId(), w.id(), STOPPED_WITH_BACKEND));
             }
+            if (sessions != null) {
+                sessions.close();
+            }
         } finally {
             try {
                 if (bucketWatcher != null) {
@@ -322,8 +354,25 @@ public final class LocalBackend implements AutoCloseable {
         private int sailMemoryMb = LocalEngine.DEFAULT_SAIL_MEMORY_MB;
         private JobRunLimits jobRunLimits = JobRunLimits.local();
         private boolean bootstrap;
+        private SessionRuntime sessionRuntime;
+        private SessionLimits sessionLimits = SessionLimits.local();
 
         private Builder() {
+        }
+
+        /**
+         * What runs sessions: each a Sail and a session server as children of the local engine
+         * ({@link LocalSessionRuntime}) unless set; tests of the control plane set a stand-in.
+         */
+        public Builder sessionRuntime(SessionRuntime runtime) {
+            this.sessionRuntime = runtime;
+            return this;
+        }
+
+        /** How sessions pace themselves; {@link SessionLimits#local()} unless set. */
+        public Builder sessionLimits(SessionLimits limits) {
+            this.sessionLimits = limits;
+            return this;
         }
 
         /**

@@ -4,16 +4,21 @@ import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.di.CoreModule;
 import com.lakesail.backend.di.InfraModule;
+import com.lakesail.backend.di.SessionsModule;
 import com.lakesail.backend.di.WorkloadsModule;
 import com.lakesail.backend.port.Events;
 import com.lakesail.backend.port.Schedules;
+import com.lakesail.backend.port.SessionRuntime;
 import com.lakesail.backend.port.Store;
+import com.lakesail.backend.port.TokenSigner;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.service.ExecutionEndings;
 import com.lakesail.backend.service.job.CallbackEndpoint;
 import com.lakesail.backend.service.job.JobRunLimits;
 import com.lakesail.backend.service.job.LostCompute;
+import com.lakesail.backend.service.session.SessionClosings;
+import com.lakesail.backend.service.session.SessionLimits;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.Authenticator;
 import com.lakesail.backend.service.IdentityService;
@@ -29,7 +34,7 @@ import javax.inject.Singleton;
 
 /** The embedded backend's object graph: the same services and router as on Lambda, local adapters. */
 @Singleton
-@Component(modules = {CoreModule.class, InfraModule.class, WorkloadsModule.class, LocalCloudModule.class})
+@Component(modules = {CoreModule.class, InfraModule.class, WorkloadsModule.class, SessionsModule.class, LocalCloudModule.class})
 interface LocalComponent {
     ApiHandler api();
 
@@ -54,6 +59,9 @@ interface LocalComponent {
 
     /** Ends runs whose compute went with a stopped or killed backend. */
     LostCompute lostCompute();
+
+    /** Ends the sessions whose engine a previous backend left behind. */
+    SessionClosings sessionClosings();
 
     @Component.Builder
     interface Builder {
@@ -93,6 +101,17 @@ interface LocalComponent {
         /** The local scheduler the schedules of active scheduled jobs live in. */
         @BindsInstance
         Builder schedules(Schedules schedules);
+
+        /** The engines of sessions: a Sail and a session server each, as local processes (see {@link LocalBackend.Builder#engine}). */
+        @BindsInstance
+        Builder sessionRuntime(SessionRuntime runtime);
+
+        /** Signs session tokens: a key file in the data directory, or a key of the process's lifetime. */
+        @BindsInstance
+        Builder tokenSigner(TokenSigner signer);
+
+        @BindsInstance
+        Builder sessionLimits(SessionLimits limits);
 
         LocalComponent build();
     }

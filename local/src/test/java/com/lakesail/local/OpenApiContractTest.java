@@ -63,6 +63,8 @@ class OpenApiContractTest {
 
     private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private static final FakeWorkloadRuntime RUNTIME = new FakeWorkloadRuntime();
+    private static final FakeSessionRuntime SESSIONS = new FakeSessionRuntime();
+    private static final String SESSION_CALLBACKS = "/v1/callbacks/sessions/";
     private static LocalBackend backend;
     private static InfraSteps steps;
     private static HttpApi api;
@@ -73,14 +75,24 @@ class OpenApiContractTest {
     @BeforeAll
     static void start() throws Exception {
         backend = LocalBackend.builder().port(0).inMemory().clock(CLOCK).workflowWorkers(0).requestLog(false)
-                .workloadRuntime(RUNTIME).start();
+                .workloadRuntime(RUNTIME).sessionRuntime(SESSIONS).start();
         steps = new InfraSteps(backend, CLOCK);
         api = steps.api();
         Response served = api.get(OpenApiDocument.PATH, null);
         assertEquals(200, served.status(), served.toString());
         document = served.json();
-        owner = api.signup();
+        owner = longLived(api.signup());
         fixtures();
+    }
+
+    /**
+     * The account with a token valid for a year: each held run's callback example settles its
+     * workflows, which moves the clock over the run's longest life (days), past a 90-day signup token.
+     */
+    private static Account longLived(Account account) {
+        Response created = api.post("/v1/me/tokens", account.token(), "{\"name\":\"contract\",\"expiresInDays\":365}");
+        assertEquals(201, created.status(), created.toString());
+        return new Account(created.json().path("secret").asText(), account.userId(), account.organizationId(), account.email());
     }
 
     @AfterAll
@@ -176,8 +188,8 @@ class OpenApiContractTest {
     private static void sendAsDocumented(String key, JsonNode operation, JsonNode content, ObjectNode documented) {
         String[] methodAndPath = key.split(" ", 2);
         ObjectNode example = substituteFixtures(documented);
-        Caller caller = securitySchemes(operation).contains(CALLBACK_SCHEME) ? runCallback(example)
-                : new Caller(owner.token(), Map.of());
+        Caller caller = !securitySchemes(operation).contains(CALLBACK_SCHEME) ? new Caller(owner.token(), Map.of())
+                : methodAndPath[1].startsWith(SESSION_CALLBACKS) ? sessionCallback(example) : runCallback(example);
         String path = concretePath(methodAndPath[1], caller.fixtures());
         JsonNode schema = resolve(content.path("schema"));
         List<Violation> violations = new ArrayList<>();
@@ -223,6 +235,44 @@ class OpenApiContractTest {
         boolean sail = event.path("type").asText().startsWith("sail_");
         String token = sail ? RUNTIME.sailOf(runId).callback().token() : RUNTIME.runner(runId).callback().token();
         return new Caller(token, Map.of("runId", runId));
+    }
+
+    /**
+     * A session fresh for each example (a report may end it), active, with a statement held running
+     * that the example's {@code statementId} names, and its server's credential.
+     */
+    private static Caller sessionCallback(ObjectNode event) {
+        String sessionId = activeSession();
+        Response held = api.post(InfraSteps.path(owner.organizationId(), "/sessions/" + sessionId + "/statements"),
+                owner.token(), "{\"sql\":\"HOLD for the callback examples\",\"waitSeconds\":0}");
+        assertEquals(201, held.status(), held.toString());
+        if (event.has("statementId")) {
+            event.put("statementId", held.json().path("id").asText());
+        }
+        return new Caller(SESSIONS.spec(sessionId).callback().token(), Map.of("sessionId", sessionId));
+    }
+
+    /** Opens a session the fake engine reports ready, and moves its workflow on to the wait for its end. */
+    private static String activeSession() {
+        Response created = api.post(InfraSteps.path(owner.organizationId(), "/sessions"), owner.token(),
+                "{\"clusterId\":\"" + FIXTURES.get("clusterId") + "\"}");
+        assertEquals(201, created.status(), created.toString());
+        String sessionId = created.json().path("id").asText();
+        for (int i = 0; i < 200; i++) {
+            steps.runReady();
+            JsonNode session = api.get(InfraSteps.path(owner.organizationId(), "/sessions/" + sessionId), owner.token()).json();
+            if (session.path("status").asText().equals("active")) {
+                steps.runReady();
+                return sessionId;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("session " + sessionId + " did not become active");
     }
 
     // ---- the constraints a schema documents, as bodies that break one each
@@ -370,6 +420,15 @@ class OpenApiContractTest {
                 .path("application/json").path("example");
         assertFalse(createJob.isMissingNode(), "POST /v1/orgs/{orgId}/jobs: its example makes the job fixture");
         FIXTURES.put("jobId", created(InfraSteps.path(org, "/jobs"), substituteFixtures(createJob.deepCopy()).toString()));
+        JsonNode createQuery = operation("POST /v1/orgs/{orgId}/queries").path("requestBody").path("content")
+                .path("application/json").path("example");
+        assertFalse(createQuery.isMissingNode(), "POST /v1/orgs/{orgId}/queries: its example makes the query fixture");
+        FIXTURES.put("queryId", created(InfraSteps.path(org, "/queries"), substituteFixtures(createQuery.deepCopy()).toString()));
+        FIXTURES.put("sessionId", activeSession());
+        Response statement = api.post(InfraSteps.path(org, "/sessions/" + FIXTURES.get("sessionId") + "/statements"),
+                owner.token(), "{\"sql\":\"SELECT 1\",\"waitSeconds\":10}");
+        assertEquals(201, statement.status(), statement.toString());
+        FIXTURES.put("statementId", statement.json().path("id").asText());
         RUNTIME.script(HELD, FakeWorkloadRuntime.Runner.held());
         FIXTURES.put("heldJobId", created(InfraSteps.path(org, "/jobs"), "{\"name\":\"held\",\"definition\":"
                 + "{\"clusterId\":\"" + FIXTURES.get("clusterId") + "\",\"entrypoint\":{\"type\":\"sql\",\"statements\":[\""

@@ -12,11 +12,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.lakesail.backend.service.infra.InfraWorkflows;
 import com.lakesail.backend.service.job.JobRunWorkflows;
 import com.lakesail.backend.service.trigger.TriggerRules;
+import com.lakesail.backend.service.session.SessionWorkflows;
 import com.lakesail.backend.tasks.CatalogTasks;
 import com.lakesail.backend.tasks.CloudAccountTasks;
 import com.lakesail.backend.tasks.ClusterTasks;
 import com.lakesail.backend.tasks.JobRunTasks;
 import com.lakesail.backend.tasks.NetworkTasks;
+import com.lakesail.backend.tasks.SessionTasks;
 import com.lakesail.backend.tasks.TaskDispatcher;
 import com.lakesail.backend.tasks.TaskException;
 import java.io.IOException;
@@ -75,7 +77,7 @@ class TemplateConsistencyTest {
     @Test
     void stateMachines_whenDeclared_haveTheirFileAndEverySubstitution() throws IOException {
         List<Map.Entry<String, JsonNode>> machines = resourcesOfType("AWS::Serverless::StateMachine");
-        assertEquals(9, machines.size(), "one state machine per lifecycle");
+        assertEquals(10, machines.size(), "one state machine per lifecycle");
         for (Map.Entry<String, JsonNode> machine : machines) {
             JsonNode properties = machine.getValue().path("Properties");
             Path file = ROOT.resolve(properties.path("DefinitionUri").asText());
@@ -100,7 +102,8 @@ class TemplateConsistencyTest {
     void stateMachineFiles_whenRead_useOnlyTasksAndErrorsTheTaskFunctionKnows() throws Exception {
         Set<String> known = new TaskDispatcher(new CloudAccountTasks(null, null, null), new NetworkTasks(null, null),
                 new ClusterTasks(null, null, null), new CatalogTasks(null, null),
-                new JobRunTasks(null, null, null, null, null, null, null, null, null)).names();
+                new JobRunTasks(null, null, null, null, null, null, null, null, null, null),
+                new SessionTasks(null, null, null, null, null, null, null, null, null)).names();
         Set<String> tasks = new TreeSet<>();
         Set<String> errors = new TreeSet<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("statemachines"))) {
@@ -257,6 +260,11 @@ class TemplateConsistencyTest {
                 "the task function starts automatic retries");
         assertEquals(JobRunWorkflows.STATE_MACHINE, variables("EventsFunction").path(jobRun).asText(),
                 "the events function starts cleanup executions");
+        assertEquals(SessionWorkflows.STATE_MACHINE, variables("EventsFunction")
+                .path(InfraWorkflows.arnVariable(SessionWorkflows.STATE_MACHINE)).asText(),
+                "the events function starts sessions' cleanup executions");
+        assertEquals("SessionSigningKey.Arn", api.path("SESSION_SIGNING_KEY_ARN").asText(),
+                "ApiFunction signs session tokens with the template's KMS key (KmsModule reads SESSION_SIGNING_KEY_ARN)");
         assertTrue(variables("TaskFunction").path("API_ENDPOINT").asText().contains("${Api}.execute-api"),
                 "runs report to the API: the task function hands them its address");
         Map.of("AGENT_CODE_BUCKET", "AgentCodeBucket", "AGENT_CODE_KEY", "AgentCodeKey", "SAIL_IMAGE", "SailImage",
@@ -301,6 +309,24 @@ class TemplateConsistencyTest {
             }
         }
         assertTrue(seen >= 5, "the walk found the template's statements: " + seen);
+    }
+
+    @Test
+    void sessionSigningKey_whenDeclared_isAnEs256KmsKeyOnlyTheApiFunctionUses() {
+        JsonNode key = resources.path("SessionSigningKey");
+        assertEquals("AWS::KMS::Key", key.path("Type").asText());
+        assertEquals("ECC_NIST_P256", key.path("Properties").path("KeySpec").asText());
+        assertEquals("SIGN_VERIFY", key.path("Properties").path("KeyUsage").asText());
+        for (Map.Entry<String, JsonNode> fn : resourcesOfType("AWS::Serverless::Function")) {
+            List<String> kms = grantedTo(fn.getKey()).stream().filter(a -> a.startsWith("kms:")).toList();
+            assertEquals(fn.getKey().equals("ApiFunction") ? List.of("kms:Sign", "kms:GetPublicKey") : List.of(), kms,
+                    fn.getKey() + ": session tokens are signed by the API function alone");
+        }
+        for (JsonNode statement : resources.path("ApiFunction").path("Properties").path("Policies").get(0).path("Statement")) {
+            if (statement.path("Action").toString().contains("kms:")) {
+                assertEquals("SessionSigningKey.Arn", statement.path("Resource").asText(), "on the session signing key only");
+            }
+        }
     }
 
     @Test
@@ -411,13 +437,16 @@ class TemplateConsistencyTest {
         // A job run whose execution ended unrecorded gets a cleanup execution from the events function.
         Set<String> cleanups = sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunWorkflows.java"));
         assertTrue(cleanups.contains("states:StartExecution"), cleanups.toString());
+        // Session tokens are signed by KMS, in the API function alone.
+        Set<String> kms = calls(BACKEND.resolve("aws/KmsTokenSigner.java"), "kms\\.get\\(\\)", "kms");
+        assertEquals(Set.of("kms:GetPublicKey", "kms:Sign"), kms);
         // Every function that changes a run publishes the change; the trigger function starts runs, and cancels
         // the ones a scheduled run replaces.
         Set<String> events = eventActions();
         Set<String> runs = union(sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunService.java")), cleanups);
         assertTrue(runs.contains("states:SendTaskFailure"), runs.toString());
         return Map.of(
-                "ApiFunction", union(store, workflowsUsedByApi, events),
+                "ApiFunction", union(store, workflowsUsedByApi, events, kms),
                 "TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks")), cleanups, events),
                 "EventsFunction", union(store, cleanups, events),
                 "ReconcilerFunction", reconcilerActions(),
@@ -439,10 +468,11 @@ class TemplateConsistencyTest {
         return actions;
     }
 
-    /** Every lifecycle state machine: the infrastructure ones and the job runs'. */
+    /** Every lifecycle state machine: the infrastructure ones, the job runs' and the sessions'. */
     private static List<String> allStateMachines() {
         List<String> all = new ArrayList<>(InfraWorkflows.STATE_MACHINES);
         all.add(JobRunWorkflows.STATE_MACHINE);
+        all.add(SessionWorkflows.STATE_MACHINE);
         return all;
     }
 

@@ -22,6 +22,7 @@ final class Callbacks {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
     private final URI events;
     private final String token;
     private final ObjectMapper mapper;
@@ -33,7 +34,8 @@ final class Callbacks {
      * @param onRunEnded  what to do when the control plane says the run is over (401, 409)
      */
     Callbacks(String callbackUrl, String token, ObjectMapper mapper, PrintStream diagnostics, Runnable onRunEnded) {
-        this.events = URI.create(callbackUrl.replaceAll("/+$", "") + "/events");
+        this.base = callbackUrl.replaceAll("/+$", "");
+        this.events = URI.create(base + "/events");
         this.token = token;
         this.mapper = mapper;
         this.diagnostics = diagnostics;
@@ -46,14 +48,25 @@ final class Callbacks {
 
     /** Sends one event; true once accepted, false when it could not be delivered (after retries, or a 400). */
     boolean send(ObjectNode event) {
-        String type = event.path("type").asText();
+        return post(events, event, event.path("type").asText()) != null;
+    }
+
+    /**
+     * Posts {@code body} to {@code {callbackUrl}/{path}} and returns the answer's body: a session
+     * server's gate token, say. Null when it could not be delivered (after retries, or a 400).
+     */
+    String call(String path, ObjectNode body) {
+        return post(URI.create(base + "/" + path), body, path);
+    }
+
+    private String post(URI target, ObjectNode body, String type) {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(events)
+            request = HttpRequest.newBuilder(target)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(event)))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
                     .build();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -61,38 +74,39 @@ final class Callbacks {
         for (int attempt = 0; ; attempt++) {
             String problem;
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
                 if (status >= 200 && status < 300) {
-                    return true;
+                    return response.body();
                 }
                 if (status == 401 || status == 409) {
                     diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + type
                             + (status == 409 ? ": the run has already ended" : ": this runner's token is not accepted")
                             + "; stopping");
                     onRunEnded.run();
-                    return false;
+                    return null;
                 }
                 if (status < 500) {
                     diagnostics.println("lakesail-runner: the control plane refused the " + type + " event (" + status + ")");
-                    return false;
+                    return null;
                 }
                 problem = "HTTP " + status;
             } catch (IOException e) {
                 problem = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return null;
             }
             if (attempt >= BACKOFF_MILLIS.length) {
                 diagnostics.println("lakesail-runner: giving up on the " + type + " event after " + (attempt + 1)
                         + " attempts: " + problem);
-                return false;
+                return null;
             }
             try {
                 Thread.sleep(BACKOFF_MILLIS[attempt]);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return null;
             }
         }
     }

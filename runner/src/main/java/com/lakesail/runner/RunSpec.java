@@ -85,7 +85,8 @@ public record RunSpec(String runId, Entrypoint entrypoint, Map<String, Object> p
         return n.asText();
     }
 
-    private static Map<String, Object> parameters(JsonNode node) {
+    /** SQL named parameters from a JSON object (absent: none). */
+    static Map<String, Object> parameters(JsonNode node) {
         if (node.isMissingNode() || node.isNull()) {
             return Map.of();
         }

@@ -20,8 +20,12 @@ import org.apache.spark.sql.SparkSession;
  * {@code SPARK_REMOTE}, {@code LAKESAIL_CALLBACK_URL}, {@code LAKESAIL_CALLBACK_TOKEN},
  * {@code LAKESAIL_RUN_SPEC}, and optionally {@code LAKESAIL_CONNECT_TIMEOUT_SECONDS} (how long to
  * wait for the Sail to accept connections; 120 by default), so it runs the same as a local child
- * process and as a container on a cluster. With {@code LAKESAIL_RUNNER_MODE=watch-sail} it is
- * instead a Sail's watcher on a cluster ({@link SailWatch}).
+ * process and as a container on a cluster.
+ *
+ * <p>The same program is a session's server with {@code LAKESAIL_RUNNER_MODE=session}
+ * ({@link SessionServer}), a plain Spark Connect client with {@code LAKESAIL_RUNNER_MODE=sql}
+ * ({@link SqlClient}), and a Sail's watcher on a cluster with {@code watch-sail} ({@link SailWatch});
+ * without it, or with {@code job}, it runs a job run as above.
  */
 public final class RunnerMain {
     private static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 120;
@@ -36,12 +40,19 @@ public final class RunnerMain {
     private RunnerMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         PrintStream diagnostics = System.err;
         if (Boolean.getBoolean("lakesail.stopOnStdinClose")) {
             stopWhenStdinCloses();
         }
-        System.exit(run(System.getenv(), diagnostics));
+        Map<String, String> env = System.getenv();
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        int exit = switch (env.getOrDefault("LAKESAIL_RUNNER_MODE", "job")) {
+            case "session" -> new SessionServer(env, diagnostics, mapper).run();
+            case "sql" -> new SqlClient(env, System.out, mapper).run();
+            default -> run(env, diagnostics);
+        };
+        System.exit(exit);
     }
 
     static int run(Map<String, String> env, PrintStream diagnostics) {
@@ -115,7 +126,7 @@ public final class RunnerMain {
      * and polling the port is quicker than the Spark client's own retries, which back off to
      * seconds between attempts.
      */
-    private static void awaitPort(String remote, int timeoutSeconds) {
+    static void awaitPort(String remote, int timeoutSeconds) {
         URI uri = URI.create(remote.replaceFirst("^sc://", "http://").replaceFirst("/;.*$", "/").replaceFirst(";.*$", ""));
         int port = uri.getPort() < 0 ? 15002 : uri.getPort();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);

@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The infrastructure part of the walkthrough: cloud account → network → cluster (with a console
- * progress bar) → resize → catalog, then jobs on them ({@link JobsWalkthrough}), then teardown.
- * Locally the sandbox cloud stands in for AWS and walks the same stages.
+ * progress bar) → resize → catalog, then jobs on them ({@link JobsWalkthrough}) and a session
+ * ({@link SessionWalkthrough}), then teardown. Locally the sandbox cloud stands in for AWS and walks
+ * the same stages.
  */
 final class InfraWalkthrough {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -27,7 +29,8 @@ final class InfraWalkthrough {
     private InfraWalkthrough() {
     }
 
-    static void run(LakeSail lakesail, Path dataDirectory) {
+    /** {@code sessions} runs on the cluster and catalog after the jobs, before the teardown. */
+    static void run(LakeSail lakesail, Path dataDirectory, BiConsumer<String, Catalog> sessions) {
         long now = System.currentTimeMillis();
         String suffix = Long.toString(now % 1_000_000, 36);
         // An organization connects each AWS account once; the local data directory outlives a run.
@@ -70,6 +73,7 @@ final class InfraWalkthrough {
         System.out.printf("  %s %s -> %s%n", catalog.id(), catalog.status(), catalog.config().location());
 
         JobsWalkthrough.run(lakesail, cluster.id(), catalog.id(), catalog.name(), dataDirectory);
+        sessions.accept(cluster.id(), catalog);
 
         Walkthrough.step("Tear it all down");
         lakesail.catalogs().delete(catalog.id());

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * The README's "run" command: starts its own local backend (on a free port, with its data in a
  * temporary directory, so it never touches a backend you started), then walks through the SDK as its
  * default user: organizations and tokens, a second user in a team, infrastructure from a cloud account
- * to a cluster, jobs run on the local engine, and back; then jobs that start themselves (a file landing
- * in the local bucket folder, another job's success, a schedule).
+ * to a cluster, jobs run on the local engine and a session on the same cluster and catalog (real local
+ * Sails), and back; then jobs that start themselves (a file landing in the local bucket folder, another
+ * job's success, a schedule).
  * Pass {@code --port N} / {@code --data-dir DIR} / {@code --sandbox-speed N} to choose them.
  */
 public final class Walkthrough {
@@ -41,7 +42,8 @@ public final class Walkthrough {
              LakeSail lakesail = LakeSail.fromLocalBackend(options.dataDirectory().resolve("local-backend.json"))) {
             run(lakesail);
             TeamWalkthrough.run(lakesail, backend.endpoint());
-            InfraWalkthrough.run(lakesail, options.dataDirectory());
+            InfraWalkthrough.run(lakesail, options.dataDirectory(), (clusterId, catalog) -> SessionWalkthrough.run(lakesail,
+                    backend.engine().launcher(), options.dataDirectory(), clusterId, catalog));
             TriggersWalkthrough.run(lakesail, options.dataDirectory());
             step("Done.");
         } finally {

@@ -22,6 +22,8 @@ import com.lakesail.sdk.events.EventService;
 import com.lakesail.sdk.jobs.JobRunService;
 import com.lakesail.sdk.jobs.JobService;
 import com.lakesail.sdk.organizations.OrganizationService;
+import com.lakesail.sdk.sessions.QueryService;
+import com.lakesail.sdk.sessions.SessionService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,6 +147,15 @@ public interface LakeSail extends AutoCloseable {
 
     /** State-change events of runs, and custom events that start the runs of jobs with event triggers. */
     EventService events();
+
+    /** Saved queries of this client's organization: team-owned SQL with declared parameters. */
+    QueryService queries();
+
+    /**
+     * Sessions of this client's organization: live Sails to run SQL in (over REST, or from Spark
+     * Connect clients with a session token), and their statements.
+     */
+    SessionService sessions();
 
     /** Releases the client's threads; later calls fail with an {@code SdkClientException}. */
     @Override

@@ -116,6 +116,18 @@ public final class JobRoutes implements RouteGroup {
         }
     }
 
+    /** A compute object ({@code {driver: {cpu, memoryGiB}, worker: {...}, maxWorkers}}), or null when absent. */
+    static Compute.Input compute(Body c) {
+        if (c == null) {
+            return null;
+        }
+        Body driver = c.object("driver");
+        Body worker = c.object("worker");
+        return new Compute.Input(driver == null ? null : driver.int32("cpu"), driver == null ? null : driver.int32("memoryGiB"),
+                worker == null ? null : worker.int32("cpu"), worker == null ? null : worker.int32("memoryGiB"),
+                c.int32("maxWorkers"));
+    }
+
     /** A definition object as the service validates it; null when absent (the service says it is required). */
     static JobDefinition.Input definition(Body d) {
         if (d == null) {
@@ -132,15 +144,7 @@ public final class JobRoutes implements RouteGroup {
                 parameters.add(new JobParameter.Input(p.string("name"), p.string("type"), p.scalar("default")));
             }
         }
-        Body c = d.object("compute");
-        Compute.Input compute = null;
-        if (c != null) {
-            Body driver = c.object("driver");
-            Body worker = c.object("worker");
-            compute = new Compute.Input(driver == null ? null : driver.int32("cpu"),
-                    driver == null ? null : driver.int32("memoryGiB"), worker == null ? null : worker.int32("cpu"),
-                    worker == null ? null : worker.int32("memoryGiB"), c.int32("maxWorkers"));
-        }
+        Compute.Input compute = compute(d.object("compute"));
         Body r = d.object("retries");
         RunRetries.Input retries = r == null ? null
                 : new RunRetries.Input(r.int32("maxAttempts"), r.int32("intervalSeconds"), r.string("onTimeout"));

@@ -148,6 +148,12 @@ final class JobViews {
                     .put("detailType", event.detailType()).put("subject", event.subject());
         }
         node.put("attempt", r.attempt()).put("retryOf", r.trigger().runId()).put("retriedBy", r.retriedBy());
+        if (r.query() == null) {
+            node.putNull("query");
+        } else {
+            node.putObject("query").put("queryId", r.query().queryId()).put("version", r.query().version())
+                    .put("sql", r.query().sql());
+        }
         node.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
         node.put("status", Wire.name(r.status()))
                 .put("statusReason", r.termination() == null ? null : r.termination().message())

@@ -42,6 +42,8 @@ final class Views {
             return me(me);
         } else if (InfraViews.handles(result)) {
             return InfraViews.render(result);
+        } else if (SessionViews.handles(result)) {
+            return SessionViews.render(result, withSecrets);
         } else if (JobViews.handles(result)) {
             return JobViews.render(result);
         } else if (EventViews.handles(result)) {

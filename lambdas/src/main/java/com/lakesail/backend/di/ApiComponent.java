@@ -10,7 +10,8 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {CoreModule.class, InfraModule.class, LambdaModule.class, DynamoDbModule.class,
-        StepFunctionsModule.class, ApiModule.class, WorkloadsModule.class, AwsWorkloadsModule.class, EventBridgeModule.class})
+        StepFunctionsModule.class, ApiModule.class, WorkloadsModule.class, AwsWorkloadsModule.class, EventBridgeModule.class,
+        SessionsModule.class, AwsSessionsModule.class, KmsModule.class})
 public interface ApiComponent {
     ApiHandler api();
 }

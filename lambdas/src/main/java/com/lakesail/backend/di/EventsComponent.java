@@ -10,7 +10,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {CoreModule.class, LambdaModule.class, DynamoDbModule.class, StepFunctionsModule.class,
-        AwsWorkloadsModule.class, EventBridgeModule.class})
+        AwsWorkloadsModule.class, EventBridgeModule.class, AwsSessionsModule.class})
 public interface EventsComponent {
     ExecutionEndings executionEndings();
 }

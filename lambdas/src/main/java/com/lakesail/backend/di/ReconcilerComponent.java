@@ -10,7 +10,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {CoreModule.class, LambdaModule.class, DynamoDbModule.class, StepFunctionsModule.class,
-        AwsWorkloadsModule.class, EventBridgeModule.class, SchedulerModule.class})
+        AwsWorkloadsModule.class, EventBridgeModule.class, SchedulerModule.class, AwsSessionsModule.class})
 public interface ReconcilerComponent {
     Reconciler reconciler();
 }

@@ -3,6 +3,7 @@ package com.lakesail.backend.di;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.service.infra.InfraWorkflows;
 import com.lakesail.backend.service.job.JobRunWorkflows;
+import com.lakesail.backend.service.session.SessionWorkflows;
 import com.lakesail.backend.service.workflow.WorkflowOutbox;
 import com.lakesail.backend.stepfunctions.SfnWorkflows;
 import dagger.Lazy;
@@ -36,7 +37,7 @@ public final class StepFunctionsModule {
 
     /** Every state machine a function may start. */
     static final List<String> STATE_MACHINES = Stream.concat(InfraWorkflows.STATE_MACHINES.stream(),
-            Stream.of(JobRunWorkflows.STATE_MACHINE)).toList();
+            Stream.of(JobRunWorkflows.STATE_MACHINE, SessionWorkflows.STATE_MACHINE)).toList();
 
     /**
      * State machine ARNs from {@code STATE_MACHINE_<NAME>} variables: template.yaml gives each function

@@ -9,7 +9,7 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {CoreModule.class, InfraModule.class, WorkloadsModule.class, LambdaModule.class,
         DynamoDbModule.class, CustomerCloudModule.class, StepFunctionsModule.class, AwsWorkloadsModule.class,
-        EventBridgeModule.class})
+        EventBridgeModule.class, AwsSessionsModule.class})
 public interface TaskComponent {
     TaskDispatcher tasks();
 }

@@ -76,28 +76,39 @@ public enum Permission {
     EVENTS_PUT("events:put", "POST /v1/orgs/{orgId}/events"),
 
     QUERIES_CREATE("queries:create", "POST /v1/orgs/{orgId}/queries"),
-    QUERIES_READ("queries:read", "GET /v1/orgs/{orgId}/queries"),
+    QUERIES_READ("queries:read", "GET /v1/orgs/{orgId}/queries", "GET /v1/orgs/{orgId}/queries/{queryId}"),
+    QUERIES_UPDATE("queries:update", "PATCH /v1/orgs/{orgId}/queries/{queryId}"),
+    QUERIES_DELETE("queries:delete", "DELETE /v1/orgs/{orgId}/queries/{queryId}"),
 
+    /**
+     * Sessions are their owner's: only the member who opened one runs statements in it, takes tokens
+     * for it and closes it (with the permissions below). Reading a session or its statements is its
+     * owner's too; anyone else needs {@code sessions:read}.
+     */
     SESSIONS_CREATE("sessions:create", "POST /v1/orgs/{orgId}/sessions"),
-    SESSIONS_READ("sessions:read", "GET /v1/orgs/{orgId}/sessions"),
+    SESSIONS_READ("sessions:read", "GET /v1/orgs/{orgId}/sessions", "GET /v1/orgs/{orgId}/sessions/{sessionId}",
+            "GET /v1/orgs/{orgId}/statements/{statementId}"),
     SESSIONS_CONNECT("sessions:connect", "POST /v1/orgs/{orgId}/sessions/{sessionId}/tokens"),
-    SESSIONS_EXECUTE("sessions:execute", "POST /v1/orgs/{orgId}/sessions/{sessionId}/statements"),
+    SESSIONS_EXECUTE("sessions:execute", "POST /v1/orgs/{orgId}/sessions/{sessionId}/statements",
+            "POST /v1/orgs/{orgId}/statements/{statementId}/cancel"),
     SESSIONS_CLOSE("sessions:close", "POST /v1/orgs/{orgId}/sessions/{sessionId}/close");
 
     /**
      * Routes that act on the caller alone (its profile, tokens, the organizations it belongs to or
-     * creates, an invitation addressed to it): authentication is their whole guard. Sign-up and the
-     * OpenAPI document need none.
+     * creates, an invitation addressed to it): authentication is their whole guard. Sign-up, the
+     * OpenAPI document and the session gates' public keys need none.
      */
     public static final List<String> CALLER_ROUTES = List.of(
-            "GET /v1/openapi.json", "POST /v1/signup", "GET /v1/me", "POST /v1/me/tokens", "GET /v1/me/tokens", "DELETE /v1/me/tokens/{tokenId}",
+            "GET /v1/openapi.json", "GET /v1/.well-known/jwks.json", "POST /v1/signup", "GET /v1/me", "POST /v1/me/tokens", "GET /v1/me/tokens", "DELETE /v1/me/tokens/{tokenId}",
             "POST /v1/orgs", "GET /v1/orgs", "POST /v1/invitations/accept");
 
     /**
-     * Routes a run's own workloads call (its Sail watcher and runner), authenticated by the run's
-     * callback credential instead of a user token: the credential is their whole guard.
+     * Routes a run's own workloads call (its Sail watcher and runner) and a session's server calls,
+     * authenticated by the run's or session's callback credential instead of a user token: the
+     * credential is their whole guard.
      */
-    public static final List<String> CALLBACK_ROUTES = List.of("POST /v1/callbacks/job-runs/{runId}/events");
+    public static final List<String> CALLBACK_ROUTES = List.of("POST /v1/callbacks/job-runs/{runId}/events",
+            "POST /v1/callbacks/sessions/{sessionId}/events", "POST /v1/callbacks/sessions/{sessionId}/token");
 
     private final String wire;
     private final List<String> routes;

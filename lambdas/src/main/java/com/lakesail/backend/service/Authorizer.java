@@ -59,6 +59,27 @@ public final class Authorizer {
     }
 
     /**
+     * Admits any member of the organization, for an operation that decides by ownership first (a
+     * session is its owner's; others need a permission): pair it with {@link #allows} and
+     * {@link #deny(Caller, Permission, String, String)}.
+     */
+    public Caller member(Principal principal, String orgId) {
+        AccessSnapshot snapshot = snapshots.get(orgId(orgId)).orElseThrow(() -> notFound(orgId));
+        String memberId = snapshot.memberIdOf(principal.userId()).orElseThrow(() -> notFound(orgId));
+        return new Caller(principal, orgId, memberId, snapshot);
+    }
+
+    /** Whether the member holds {@code permission} on {@code resourceId} (null: the organization); nothing is audited. */
+    public boolean allows(Caller caller, Permission permission, String resourceId) {
+        return caller.snapshot().allows(caller.memberId(), permission, scopeChain(caller.organizationId(), resourceId));
+    }
+
+    /** A refusal of {@code caller} (403), written to the audit log like every other. */
+    public AccessDeniedException deny(Caller caller, Permission action, String targetId, String reason) {
+        return deny(caller.principal(), caller.organizationId(), action, targetId, reason);
+    }
+
+    /**
      * The resource and the resources containing it, nearest first: what a binding's scope must be
      * one of to cover it. Empty for the organization itself (only organization-wide bindings cover it).
      */

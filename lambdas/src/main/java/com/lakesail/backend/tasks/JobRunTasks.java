@@ -17,9 +17,11 @@ import com.lakesail.backend.domain.job.JobDefinition;
 import com.lakesail.backend.domain.job.JobRun;
 import com.lakesail.backend.domain.job.JobRunStatus;
 import com.lakesail.backend.domain.job.JobVersion;
+import com.lakesail.backend.domain.job.ResolvedQuery;
 import com.lakesail.backend.domain.job.RunOutcome;
 import com.lakesail.backend.domain.job.RunRetries;
 import com.lakesail.backend.domain.job.Termination;
+import com.lakesail.backend.domain.query.SavedQuery;
 import com.lakesail.backend.domain.job.TerminationCode;
 import com.lakesail.backend.port.Callback;
 import com.lakesail.backend.port.CatalogSpec;
@@ -39,6 +41,7 @@ import com.lakesail.backend.service.job.JobRecords;
 import com.lakesail.backend.service.job.JobRunLimits;
 import com.lakesail.backend.service.job.JobRunService;
 import com.lakesail.backend.service.job.RunLogs;
+import com.lakesail.backend.service.query.QueryRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +55,7 @@ import javax.inject.Inject;
  *
  * <pre>
  * jobRun.admit         pending → ready
- * jobRun.start         ready → starting: the cluster and catalogs are usable
+ * jobRun.start         ready → starting: the cluster and catalogs are usable; a saved query is resolved and recorded
  * jobRun.createSail    starting → creating_sail: the run's Sail, with a Sail-watcher credential
  * jobRun.awaitSail     creating_sail → waiting_for_sail: stores the task token (completed by sail_ready)
  * jobRun.createRunner  waiting_for_sail → creating_runner: the runner, with a runner credential
@@ -79,10 +82,12 @@ public final class JobRunTasks {
     private final CallbackEndpoint endpoint;
     private final JobRunLimits limits;
     private final RunLogs logs;
+    private final QueryRecords queries;
 
     @Inject
     public JobRunTasks(Steps steps, JobRecords records, JobRunService runs, WorkloadRuntime runtime, Workflows workflows,
-                       CallbackCredentials credentials, CallbackEndpoint endpoint, JobRunLimits limits, RunLogs logs) {
+                       CallbackCredentials credentials, CallbackEndpoint endpoint, JobRunLimits limits, RunLogs logs,
+                       QueryRecords queries) {
         this.steps = steps;
         this.records = records;
         this.runs = runs;
@@ -92,6 +97,7 @@ public final class JobRunTasks {
         this.endpoint = endpoint;
         this.limits = limits;
         this.logs = logs;
+        this.queries = queries;
     }
 
     Map<String, Task> tasks() {
@@ -129,6 +135,14 @@ public final class JobRunTasks {
                 throw fail(in, TerminationCode.RESOURCE_NOT_FOUND, "catalog " + catalogId + " is "
                         + (c == null ? "gone" : Wire.name(c.status())) + ": runs need active catalogs");
             }
+        }
+        String queryId = d.entrypoint().queryId();
+        if (queryId != null && run.query() == null) {
+            // Resolved now, as the run starts, and recorded: the run says what it ran whatever the query becomes.
+            SavedQuery query = queries.find(in.orgId(), queryId).orElseThrow(() -> fail(in, TerminationCode.RESOURCE_NOT_FOUND,
+                    "saved query " + queryId + " no longer exists"));
+            ResolvedQuery resolved = new ResolvedQuery(query.id(), query.version(), query.sql(), query.parameters());
+            records.update(in.orgId(), run.id(), r -> r.query() == null ? r.withQuery(resolved, steps.now()) : null);
         }
         return Steps.ok();
     }
@@ -397,20 +411,42 @@ public final class JobRunTasks {
         ObjectNode spec = Steps.JSON.createObjectNode().put("runId", run.id());
         Entrypoint e = d.entrypoint();
         ObjectNode entrypoint = spec.putObject("entrypoint").put("type", Wire.name(e.type()));
+        Map<String, Object> parameters = run.parameters();
         if (e.type() == EntrypointType.SQL) {
-            if (e.statements() == null) {
-                throw new StageFailedException("saved queries cannot run yet");
-            }
             ArrayNode statements = entrypoint.putArray("statements");
-            e.statements().forEach(statements::add);
+            if (e.queryId() != null) {
+                if (run.query() == null) {
+                    throw new StageFailedException("the run's saved query was not resolved when it started");
+                }
+                statements.add(run.query().sql());
+                parameters = queryParameters(run);
+            } else {
+                e.statements().forEach(statements::add);
+            }
         } else {
             entrypoint.put("location", e.location()).put("mainClass", e.mainClass());
             ArrayNode arguments = entrypoint.putArray("arguments");
             e.arguments().forEach(arguments::add);
         }
-        spec.set("parameters", Steps.JSON.valueToTree(run.parameters()));
+        spec.set("parameters", Steps.JSON.valueToTree(parameters));
         spec.put("previewRows", limits.previewRows()).put("heartbeatSeconds", limits.runnerReportSeconds(d.timeoutSeconds()));
         return spec.toString();
+    }
+
+    /**
+     * A saved query's run binds the run's parameters (the job version's) over the defaults the query
+     * declares, so a query whose parameters all have defaults runs as it is; a declared parameter left
+     * without a value fails in the engine, naming it.
+     */
+    private static Map<String, Object> queryParameters(JobRun run) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        run.query().parameters().forEach(p -> {
+            if (p.defaultValue() != null) {
+                merged.put(p.name(), p.defaultValue());
+            }
+        });
+        merged.putAll(run.parameters());
+        return merged;
     }
 
     private static String token(TaskInput in) {

@@ -25,12 +25,13 @@ public final class TaskDispatcher {
 
     @Inject
     public TaskDispatcher(CloudAccountTasks accounts, NetworkTasks networks, ClusterTasks clusters, CatalogTasks catalogs,
-                          JobRunTasks jobRuns) {
+                          JobRunTasks jobRuns, SessionTasks sessions) {
         tasks.putAll(accounts.tasks());
         tasks.putAll(networks.tasks());
         tasks.putAll(clusters.tasks());
         tasks.putAll(catalogs.tasks());
         tasks.putAll(jobRuns.tasks());
+        tasks.putAll(sessions.tasks());
     }
 
     public Set<String> names() {

@@ -4,17 +4,21 @@ import com.lakesail.backend.api.ApiHandler;
 import com.lakesail.backend.api.JsonLog;
 import com.lakesail.backend.di.CoreModule;
 import com.lakesail.backend.di.InfraModule;
+import com.lakesail.backend.di.SessionsModule;
 import com.lakesail.backend.di.WorkloadsModule;
 import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.Events;
 import com.lakesail.backend.port.ComputeRuntime;
 import com.lakesail.backend.port.RoleSetups;
+import com.lakesail.backend.port.SessionRuntime;
 import com.lakesail.backend.port.Store;
+import com.lakesail.backend.port.TokenSigner;
 import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.service.infra.InfraWorkflows;
 import com.lakesail.backend.service.job.CallbackEndpoint;
 import com.lakesail.backend.service.job.JobRunLimits;
+import com.lakesail.backend.service.session.SessionLimits;
 import com.lakesail.backend.service.workflow.WorkflowOutbox;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -28,11 +32,12 @@ import javax.inject.Singleton;
 
 /**
  * The backend's object graph over any store, with every area's routes (identity and access,
- * infrastructure, jobs), exposing the access services the tests drive directly. The ports no
+ * infrastructure, jobs, queries and sessions), exposing the access services the tests drive directly. The ports no
  * authorization test reaches (cloud, compute, workflows) fail if called.
  */
 @Singleton
-@Component(modules = {CoreModule.class, InfraModule.class, WorkloadsModule.class, AccessGraph.UnreachedPorts.class})
+@Component(modules = {CoreModule.class, InfraModule.class, WorkloadsModule.class, SessionsModule.class,
+        AccessGraph.UnreachedPorts.class})
 interface AccessGraph {
     ApiHandler api();
 
@@ -112,6 +117,21 @@ interface AccessGraph {
         @Provides
         static JobRunLimits limits() {
             return JobRunLimits.local();
+        }
+
+        @Provides
+        static SessionRuntime sessions() {
+            return unreached(SessionRuntime.class);
+        }
+
+        @Provides
+        static TokenSigner signer() {
+            return unreached(TokenSigner.class);
+        }
+
+        @Provides
+        static SessionLimits sessionLimits() {
+            return SessionLimits.local();
         }
 
         private static <T> T unreached(Class<T> port) {

@@ -43,7 +43,8 @@ class TaskDispatcherTest {
         Steps steps = new Steps(new InfraRecords(store), clock);
         dispatcher = new TaskDispatcher(new CloudAccountTasks(steps, cloud, new Orphans(store, clock)),
                 new NetworkTasks(steps, cloud), new ClusterTasks(steps, cloud, null), new CatalogTasks(steps, cloud),
-                new JobRunTasks(steps, null, null, null, null, null, null, null, null));
+                new JobRunTasks(steps, null, null, null, null, null, null, null, null, null),
+                new SessionTasks(steps, null, null, null, null, null, null, null, null));
         CloudAccount account = CloudAccount.create("cac_1", ORG, "aws", "123456789012", "x".repeat(48), clock.instant())
                 .startVerification("arn:aws:iam::123456789012:role/lakesail-cac-1", clock.instant()).verified(clock.instant());
         store.put(InfraItems.cloudAccount(account), Condition.notExists());

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class TaskHandlerTest {
     private final TaskHandler handler = new TaskHandler(new TaskDispatcher(new CloudAccountTasks(null, null, null),
             new NetworkTasks(null, null), new ClusterTasks(null, null, null), new CatalogTasks(null, null),
-            new JobRunTasks(null, null, null, null, null, null, null, null, null)));
+            new JobRunTasks(null, null, null, null, null, null, null, null, null, null),
+            new SessionTasks(null, null, null, null, null, null, null, null, null)));
 
     @Test
     void handleRequest_whenPayloadIsNotJson_failsTheStageSayingSo() {

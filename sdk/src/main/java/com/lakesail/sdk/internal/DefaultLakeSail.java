@@ -19,6 +19,8 @@ import com.lakesail.sdk.infrastructure.NetworkService;
 import com.lakesail.sdk.events.EventService;
 import com.lakesail.sdk.jobs.JobRunService;
 import com.lakesail.sdk.jobs.JobService;
+import com.lakesail.sdk.sessions.QueryService;
+import com.lakesail.sdk.sessions.SessionService;
 import com.lakesail.sdk.organizations.OrganizationService;
 import java.net.URI;
 import java.util.Objects;
@@ -151,6 +153,16 @@ public final class DefaultLakeSail implements LakeSail {
     @Override
     public EventService events() {
         return workloads.events();
+    }
+
+    @Override
+    public QueryService queries() {
+        return workloads.queries();
+    }
+
+    @Override
+    public SessionService sessions() {
+        return workloads.sessions();
     }
 
     @Override

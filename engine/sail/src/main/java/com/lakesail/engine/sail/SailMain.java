@@ -80,6 +80,10 @@ public final class SailMain {
         conf.set("spark.driver.host", "127.0.0.1");
         conf.set("spark.driver.bindAddress", "127.0.0.1");
         conf.set("spark.ui.enabled", "false");
+        // A Sail lives as long as the LakeSail session or run it serves, whose own rules end it (a
+        // session's idle timeout may be a week): Spark Connect must not expire a client's session,
+        // and with it its temporary views, after its default hour without calls.
+        conf.set("spark.connect.session.manager.defaultSessionTimeout", "30d");
         if (conf.contains(TokenVerifier.JWKS_FILE)) {
             conf.set("spark.connect.grpc.interceptor.classes", SessionGate.class.getName());
         } else {

@@ -23,7 +23,8 @@ public record Compute(Size driver, Size worker, int maxWorkers) {
                         Integer maxWorkers) {
     }
 
-    static Compute validate(Validator v, String field, Input in) {
+    /** The sizes {@code in} asks for, defaults filling the gaps; errors recorded in {@code v} under {@code field}. */
+    public static Compute validate(Validator v, String field, Input in) {
         if (in == null) {
             return DEFAULT;
         }

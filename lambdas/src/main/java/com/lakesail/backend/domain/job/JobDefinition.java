@@ -5,10 +5,8 @@ import com.lakesail.backend.domain.Validator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -35,7 +33,7 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
     /** A week: a job that runs longer should be split, and the run's credential lives this long at most. */
     public static final int MAX_TIMEOUT_SECONDS = 604_800;
     public static final int MAX_CATALOGS = 20;
-    public static final int MAX_PARAMETERS = 50;
+    public static final int MAX_PARAMETERS = JobParameter.MAX_PARAMETERS;
     public static final int MAX_SPARK_CONF = 100;
     /** Each trigger is an index entry written with the version going live, in one transaction. */
     public static final int MAX_TRIGGERS = 10;
@@ -73,7 +71,7 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
         v.require(catalogs.size() <= MAX_CATALOGS, field + ".catalogIds", "must name at most " + MAX_CATALOGS + " catalogs");
         v.require(new HashSet<>(catalogs).size() == catalogs.size(), field + ".catalogIds", "must not repeat a catalog");
         Entrypoint entrypoint = Entrypoint.validate(v, field + ".entrypoint", in.entrypoint());
-        List<JobParameter> parameters = parameters(v, field + ".parameters", in.parameters());
+        List<JobParameter> parameters = JobParameter.validateAll(v, field + ".parameters", in.parameters());
         Map<String, String> conf = in.sparkConf() == null ? Map.of() : in.sparkConf();
         sparkConf(v, field + ".sparkConf", conf);
         Compute compute = Compute.validate(v, field + ".compute", in.compute());
@@ -103,49 +101,7 @@ public record JobDefinition(String clusterId, List<String> catalogIds, Entrypoin
      *     of the wrong type, or a parameter without default that was not given
      */
     public Map<String, Object> resolveParameters(Map<String, Object> given) {
-        Map<String, Object> supplied = given == null ? Map.of() : given;
-        Validator v = new Validator();
-        Map<String, JobParameter> declared = new LinkedHashMap<>();
-        parameters.forEach(p -> declared.put(p.name(), p));
-        for (String name : new TreeMap<>(supplied).keySet()) {
-            v.require(declared.containsKey(name), "parameters." + name, "is not a parameter of this job version"
-                    + (declared.isEmpty() ? " (it declares none)" : " (it declares " + String.join(", ", declared.keySet()) + ")"));
-        }
-        Map<String, Object> resolved = new TreeMap<>();
-        for (JobParameter p : declared.values()) {
-            Object raw = supplied.get(p.name());
-            if (raw == null) {
-                v.require(p.defaultValue() != null, "parameters." + p.name(), "is required: it has no default");
-                if (p.defaultValue() != null) {
-                    resolved.put(p.name(), p.defaultValue());
-                }
-                continue;
-            }
-            Object value = p.type().coerce(raw);
-            v.require(value != null, "parameters." + p.name(), "must be " + p.type().expected());
-            if (value != null) {
-                resolved.put(p.name(), value);
-            }
-        }
-        v.throwIfInvalid();
-        return resolved;
-    }
-
-    private static List<JobParameter> parameters(Validator v, String field, List<JobParameter.Input> inputs) {
-        if (inputs == null) {
-            return List.of();
-        }
-        v.require(inputs.size() <= MAX_PARAMETERS, field, "must declare at most " + MAX_PARAMETERS + " parameters");
-        List<JobParameter> out = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            JobParameter p = JobParameter.validate(v, field + "[" + i + "]", inputs.get(i));
-            if (p != null) {
-                v.require(p.name() == null || names.add(p.name()), field + "[" + i + "].name", "repeats a parameter name");
-                out.add(p);
-            }
-        }
-        return out;
+        return JobParameter.resolve(parameters, given, "this job version");
     }
 
     private static List<JobTrigger> triggers(Validator v, String field, List<JobTrigger.Input> inputs) {

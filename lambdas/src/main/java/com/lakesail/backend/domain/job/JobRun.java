@@ -28,13 +28,14 @@ import java.util.TreeMap;
  * @param engineMetrics     what the runner reported about the work (statements, rows, milliseconds per phase)
  * @param hasResult         a result preview is stored for it
  * @param retriedBy         the run that automatically retries it, once started
+ * @param query             for an entrypoint naming a saved query: the query as resolved when the run started
  */
 public record JobRun(String id, String organizationId, String jobId, int versionNumber, RunTrigger trigger, int attempt,
                      Map<String, Object> parameters, JobRunStatus status, List<StatusChange> history,
                      JobRunStatus stoppedAt, Termination termination, RunOutcome outcome, Instant cancelRequestedAt,
                      String cancelReason, RunnerProgress runnerProgress, String sailEndpoint, String waitToken,
-                     Map<String, Object> engineMetrics, boolean hasResult, String retriedBy, String createdBy,
-                     Instant createdAt, Instant updatedAt, long version) {
+                     Map<String, Object> engineMetrics, boolean hasResult, String retriedBy, ResolvedQuery query,
+                     String createdBy, Instant createdAt, Instant updatedAt, long version) {
     public static final String ID_PREFIX = "jrn";
 
     public JobRun {
@@ -47,7 +48,7 @@ public record JobRun(String id, String organizationId, String jobId, int version
                                 int attempt, Map<String, Object> parameters, String createdBy, Instant at) {
         return new JobRun(id, organizationId, jobId, versionNumber, trigger, attempt, parameters, JobRunStatus.PENDING,
                 List.of(new StatusChange(JobRunStatus.PENDING, at)), null, null, null, null, null, null, null, null, null,
-                false, null, createdBy, at, at, 1);
+                false, null, null, createdBy, at, at, 1);
     }
 
     public boolean terminal() {
@@ -136,6 +137,13 @@ public record JobRun(String id, String organizationId, String jobId, int version
         return d.build(at);
     }
 
+    /** The saved query its entrypoint names, resolved as the run starts. */
+    public JobRun withQuery(ResolvedQuery resolved, Instant at) {
+        Draft d = new Draft(this);
+        d.query = resolved;
+        return d.build(at);
+    }
+
     public JobRun withRetriedBy(String runId, Instant at) {
         Draft d = new Draft(this);
         d.retriedBy = runId;
@@ -191,6 +199,7 @@ public record JobRun(String id, String organizationId, String jobId, int version
         private Map<String, Object> engineMetrics;
         private boolean hasResult;
         private String retriedBy;
+        private ResolvedQuery query;
 
         Draft(JobRun r) {
             from = r;
@@ -207,12 +216,13 @@ public record JobRun(String id, String organizationId, String jobId, int version
             engineMetrics = r.engineMetrics;
             hasResult = r.hasResult;
             retriedBy = r.retriedBy;
+            query = r.query;
         }
 
         JobRun build(Instant at) {
             return new JobRun(from.id, from.organizationId, from.jobId, from.versionNumber, from.trigger, from.attempt,
                     from.parameters, status, history, stoppedAt, termination, outcome, cancelRequestedAt, cancelReason, runnerProgress,
-                    sailEndpoint, waitToken, engineMetrics, hasResult, retriedBy, from.createdBy, from.createdAt, at,
+                    sailEndpoint, waitToken, engineMetrics, hasResult, retriedBy, query, from.createdBy, from.createdAt, at,
                     from.version + 1);
         }
     }

@@ -25,6 +25,7 @@ import com.lakesail.backend.service.Idempotency;
 import com.lakesail.backend.service.PageRequest;
 import com.lakesail.backend.service.Principal;
 import com.lakesail.backend.service.Versions;
+import com.lakesail.backend.service.session.SessionClosings;
 import com.lakesail.backend.service.workflow.WorkflowOutbox;
 import com.lakesail.backend.service.workflow.WorkflowStart;
 import com.lakesail.backend.store.InfraItems;
@@ -48,10 +49,11 @@ public final class ClusterService {
     private final AuditLog audit;
     private final InfraWorkflows workflows;
     private final WorkflowOutbox outbox;
+    private final SessionClosings sessions;
 
     @Inject
     public ClusterService(InfraRecords records, Clock clock, Ids ids, Authorizer authorizer, AuditLog audit,
-                          InfraWorkflows workflows, WorkflowOutbox outbox) {
+                          InfraWorkflows workflows, WorkflowOutbox outbox, SessionClosings sessions) {
         this.records = records;
         this.clock = clock;
         this.ids = ids;
@@ -59,6 +61,7 @@ public final class ClusterService {
         this.audit = audit;
         this.workflows = workflows;
         this.outbox = outbox;
+        this.sessions = sessions;
     }
 
     /** Requested node sizes; a null field keeps the default (on create) or the current value (on update). */
@@ -177,7 +180,11 @@ public final class ClusterService {
         return next;
     }
 
-    /** Starts destroying the cluster: {@code active} or {@code failed} → {@code destroying}. */
+    /**
+     * Starts destroying the cluster: {@code active} or {@code failed} → {@code destroying}. Its open
+     * sessions close at once (their engines run on it); a session opened meanwhile fails to start,
+     * since the cluster is no longer active.
+     */
     public Cluster delete(Principal principal, String orgId, String id) {
         Caller caller = authorizer.require(principal, orgId, Permission.CLUSTERS_DELETE, id);
         Cluster current = records.cluster(orgId, id);
@@ -188,6 +195,7 @@ public final class ClusterService {
         records.store().transact(List.of(Write.put(InfraItems.cluster(next), Condition.versionIs(current.version())),
                 audit.success(caller, Permission.CLUSTERS_DELETE.wire(), id), outbox.entry(destroy)));
         outbox.startCommitted(destroy);
+        sessions.closeAllOn(orgId, id);
         return next;
     }
 }

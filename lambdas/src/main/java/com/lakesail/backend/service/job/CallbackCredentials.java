@@ -27,9 +27,12 @@ public final class CallbackCredentials {
     static final String SECRET_PREFIX = "lsc_";
     private static final String BEARER = "Bearer ";
 
-    /** Who holds a credential: what watches the run's Sail, or the runner. */
+    /**
+     * Who holds a credential: what watches the run's Sail, the runner, or a session's server (whose
+     * credential names the session where a run's names the run).
+     */
     public enum Purpose {
-        SAIL, RUNNER;
+        SAIL, RUNNER, SESSION;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

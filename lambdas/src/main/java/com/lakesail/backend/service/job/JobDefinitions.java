@@ -10,23 +10,27 @@ import com.lakesail.backend.domain.job.TriggerType;
 import com.lakesail.backend.service.infra.InfraRecords;
 import com.lakesail.backend.service.trigger.Crons;
 import com.lakesail.backend.service.trigger.EventPatterns;
+import com.lakesail.backend.service.query.QueryRecords;
 import java.util.Optional;
 import javax.inject.Inject;
 
 /**
  * Checks what a definition names against the organization: its cluster and catalogs exist here and
- * are not destroyed, the jobs its triggers follow exist here. Another organization's ids read as
- * unknown, like any id the caller cannot see. Its schedule's cron is read by the cron library and its
- * event patterns by Event Ruler, whose own error a bad pattern answers with.
+ * are not destroyed, the jobs its triggers follow exist here, and the saved query its entrypoint may
+ * name exists (it is resolved again when a run starts, so a run runs the query as it is then). Another
+ * organization's ids read as unknown, like any id the caller cannot see. Its schedule's cron is read by
+ * the cron library and its event patterns by Event Ruler, whose own error a bad pattern answers with.
  */
 public final class JobDefinitions {
     private final InfraRecords infra;
     private final JobRecords jobs;
+    private final QueryRecords queries;
 
     @Inject
-    public JobDefinitions(InfraRecords infra, JobRecords jobs) {
+    public JobDefinitions(InfraRecords infra, JobRecords jobs, QueryRecords queries) {
         this.infra = infra;
         this.jobs = jobs;
+        this.queries = queries;
     }
 
     /**
@@ -48,8 +52,9 @@ public final class JobDefinitions {
             v.require(catalog.isPresent() && usable(catalog.get().status()), "definition.catalogIds[" + i + "]",
                     "no catalog " + id + " in this organization");
         }
-        v.require(d.entrypoint().queryId() == null, "definition.entrypoint.queryId",
-                "saved queries are not available yet; give the statements");
+        String queryId = d.entrypoint().queryId();
+        v.require(queryId == null || queries.find(orgId, queryId).isPresent(), "definition.entrypoint.queryId",
+                "no saved query " + queryId + " in this organization");
         if (d.schedule() != null) {
             String problem = Crons.problem(d.schedule().cron());
             v.require(problem == null, "definition.schedule.cron", problem);

@@ -1,0 +1,170 @@
+package com.lakesail.backend.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lakesail.backend.domain.FieldError;
+import com.lakesail.backend.domain.ValidationException;
+import com.lakesail.backend.domain.Wire;
+import com.lakesail.backend.domain.job.ResultPreview;
+import com.lakesail.backend.domain.session.StatementError;
+import com.lakesail.backend.service.session.SessionCallbacks;
+import com.lakesail.backend.service.session.SessionEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+
+/**
+ * Where a session's server reports ({@code POST /v1/callbacks/sessions/{sessionId}/events}) and takes
+ * its gate token ({@code POST .../token}). Not authenticated by a user token but by the session's
+ * callback credential, which the service checks before the body is read. Fields a newer server adds
+ * are ignored.
+ */
+public final class SessionCallbackRoutes implements RouteGroup {
+    public static final String EVENTS = "/v1/callbacks/sessions/{sessionId}/events";
+    public static final String TOKEN = "/v1/callbacks/sessions/{sessionId}/token";
+    private static final Pattern ENDPOINT = Pattern.compile("sc://\\S{1,1019}");
+    private static final int MAX_COLUMNS = 1000;
+
+    private final SessionCallbacks callbacks;
+
+    @Inject
+    public SessionCallbackRoutes(SessionCallbacks callbacks) {
+        this.callbacks = callbacks;
+    }
+
+    /** The gate token as the server receives it. */
+    public record ServerToken(String token, java.time.Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "ServerToken[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    @Override
+    public void addTo(Router router) {
+        router.add(new Route("POST", EVENTS, false, false, call -> {
+            callbacks.accept(call.path("sessionId"), call.header("Authorization"), () -> event(call.body()));
+            return null;
+        })).add(new Route("POST", TOKEN, false, false, call -> {
+            var issued = callbacks.serverToken(call.path("sessionId"), call.header("Authorization"));
+            return new ServerToken(issued.token(), issued.expiresAt());
+        }));
+    }
+
+    static SessionEvent event(Body body) {
+        SessionEvent.Type type = Wire.parse(SessionEvent.Type.class, body.string("type"));
+        if (type == null) {
+            throw ValidationException.of("type", "must be one of session_ready, session_failed, heartbeat, statement_started,"
+                    + " result_chunk, statement_succeeded, statement_failed, statement_cancelled");
+        }
+        SessionEvent event = switch (type) {
+            case SESSION_READY -> {
+                String endpoint = required(body.string("endpoint"), "endpoint");
+                if (!ENDPOINT.matcher(endpoint).matches()) {
+                    throw ValidationException.of("endpoint", "must be a Spark Connect address, sc://host:port, of at most"
+                            + " 1024 characters");
+                }
+                yield new SessionEvent(type, endpoint, null, null, null, null, null, null, null, null, null, false, null);
+            }
+            case SESSION_FAILED -> new SessionEvent(type, null, message(required(body.string("message"), "message")), null,
+                    null, null, null, null, null, null, null, false, null);
+            case HEARTBEAT -> new SessionEvent(type, null, null, null, null, null, null, null, null, null, null, false, null);
+            case STATEMENT_STARTED, STATEMENT_CANCELLED -> new SessionEvent(type, null, null, statementId(body), null, null,
+                    null, null, null, null, null, false, null);
+            case RESULT_CHUNK -> {
+                int sequence = required(body.int32("sequence"), "sequence");
+                long firstRow = notNegative(required(body.int64("firstRow"), "firstRow"), "firstRow");
+                if (sequence < 1) {
+                    throw ValidationException.of("sequence", "must be at least 1: chunks are numbered from 1");
+                }
+                yield new SessionEvent(type, null, null, statementId(body), sequence, firstRow,
+                        rows(required(body.json("rows"), "rows"), -1), null, null, null, null, false, null);
+            }
+            case STATEMENT_SUCCEEDED -> {
+                List<ResultPreview.Column> columns = columns(required(body.json("columns"), "columns"));
+                long rowCount = notNegative(required(body.int64("rowCount"), "rowCount"), "rowCount");
+                int chunks = (int) notNegative(required(body.int32("chunks"), "chunks"), "chunks");
+                long bytes = notNegative(required(body.int64("bytes"), "bytes"), "bytes");
+                JsonNode inline = body.json("rows");
+                if (inline != null && chunks != 1) {
+                    throw ValidationException.of("chunks", "must be 1 when the rows come inline: they are the result's one chunk");
+                }
+                Boolean truncated = body.bool("truncated");
+                yield new SessionEvent(type, null, null, statementId(body), null, null,
+                        inline == null ? null : rows(inline, columns.size()), columns, rowCount, chunks, bytes,
+                        truncated != null && truncated, null);
+            }
+            case STATEMENT_FAILED -> {
+                String errorClass = required(body.string("errorClass"), "errorClass");
+                if (errorClass.length() > StatementError.MAX_ERROR_CLASS) {
+                    throw ValidationException.of("errorClass", "must be at most " + StatementError.MAX_ERROR_CLASS
+                            + " characters");
+                }
+                yield new SessionEvent(type, null, message(required(body.string("message"), "message")), statementId(body),
+                        null, null, null, null, null, null, null, false, errorClass);
+            }
+        };
+        body.doneAllowingUnknown();
+        return event;
+    }
+
+    private static long notNegative(long value, String field) {
+        if (value < 0) {
+            throw ValidationException.of(field, "must not be negative");
+        }
+        return value;
+    }
+
+    private static String statementId(Body body) {
+        return required(body.string("statementId"), "statementId");
+    }
+
+    private static String message(String message) {
+        return message.length() > StatementError.MAX_MESSAGE ? message.substring(0, StatementError.MAX_MESSAGE) : message;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw ValidationException.of(field, "is required for this event");
+        }
+        return value;
+    }
+
+    private static List<ResultPreview.Column> columns(JsonNode node) {
+        if (!node.isArray() || node.size() > MAX_COLUMNS) {
+            throw ValidationException.of("columns", "must be an array of at most " + MAX_COLUMNS + " {name, type}");
+        }
+        List<ResultPreview.Column> columns = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode c = node.get(i);
+            if (!c.path("name").isTextual() || !c.path("type").isTextual()) {
+                throw ValidationException.of("columns[" + i + "]", "must have a name and a type");
+            }
+            columns.add(new ResultPreview.Column(c.get("name").textValue(), c.get("type").textValue()));
+        }
+        return columns;
+    }
+
+    /** Rows of JSON values; with {@code width} ≥ 0 each must have that many cells. */
+    private static List<List<Object>> rows(JsonNode node, int width) {
+        if (!node.isArray()) {
+            throw ValidationException.of("rows", "must be an array of rows");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode row = node.get(i);
+            if (!row.isArray() || (width >= 0 && row.size() != width)) {
+                errors.add(new FieldError("rows[" + i + "]", "must be an array with one value per column"));
+                break;
+            }
+            List<Object> cells = new ArrayList<>(row.size());
+            row.forEach(cell -> cells.add(Json.MAPPER.convertValue(cell, Object.class)));
+            rows.add(cells);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return rows;
+    }
+}
