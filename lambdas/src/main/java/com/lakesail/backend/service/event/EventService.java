@@ -56,8 +56,8 @@ public final class EventService {
     private final AuditLog audit;
 
     @Inject
-    public EventService(EventOutbox outbox, JobRecords jobs, SessionService sessions, TriggerService triggers, Store store, Ids ids, Clock clock,
-                        Authorizer authorizer, AuditLog audit) {
+    public EventService(EventOutbox outbox, JobRecords jobs, SessionService sessions, TriggerService triggers, Store store,
+                        Ids ids, Clock clock, Authorizer authorizer, AuditLog audit) {
         this.outbox = outbox;
         this.jobs = jobs;
         this.sessions = sessions;
