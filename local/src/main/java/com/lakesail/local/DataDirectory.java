@@ -5,54 +5,63 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * What a start found in the data directory, so that a start that fails (the port is taken, say)
- * removes what it created and leaves the disk as it was: the directory if it made it, else the
- * database files it made. An earlier run's data is never touched.
+ * removes what it created and leaves the disk as it was: the directory if it made it, else every
+ * entry it added there (the database files, the engine's state, the signing key). An earlier run's
+ * data is never touched.
  */
 final class DataDirectory {
-    private static final List<String> DATABASE_FILES = List.of(LocalBackend.DATABASE_FILE,
-            LocalBackend.DATABASE_FILE + "-wal", LocalBackend.DATABASE_FILE + "-shm", LocalBackend.DATABASE_FILE + "-journal");
-
     private final Path directory;
     private final boolean directoryExisted;
-    private final boolean databaseExisted;
+    private final Set<Path> entriesBefore;
 
-    private DataDirectory(Path directory, boolean directoryExisted, boolean databaseExisted) {
+    private DataDirectory(Path directory, boolean directoryExisted, Set<Path> entriesBefore) {
         this.directory = directory;
         this.directoryExisted = directoryExisted;
-        this.databaseExisted = databaseExisted;
+        this.entriesBefore = entriesBefore;
     }
 
     /** Notes what exists in {@code directory} (null: an in-memory backend, nothing on disk). */
     static DataDirectory before(Path directory) {
-        if (directory == null) {
-            return new DataDirectory(null, true, true);
+        if (directory == null || !Files.isDirectory(directory)) {
+            return new DataDirectory(directory, directory == null || Files.exists(directory), Set.of());
         }
-        return new DataDirectory(directory, Files.exists(directory), Files.exists(directory.resolve(LocalBackend.DATABASE_FILE)));
+        try (Stream<Path> entries = Files.list(directory)) {
+            return new DataDirectory(directory, true, entries.collect(Collectors.toUnmodifiableSet()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the data directory " + directory, e);
+        }
     }
 
     void removeWhatStartCreated() {
-        if (directory == null) {
+        if (directory == null || !Files.exists(directory)) {
             return;
         }
         try {
             if (!directoryExisted) {
-                try (Stream<Path> paths = Files.walk(directory)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(path);
-                    }
-                }
-            } else if (!databaseExisted) {
-                for (String name : DATABASE_FILES) {
-                    Files.deleteIfExists(directory.resolve(name));
+                deleteRecursively(directory);
+                return;
+            }
+            try (Stream<Path> entries = Files.list(directory)) {
+                for (Path entry : entries.filter(e -> !entriesBefore.contains(e)).toList()) {
+                    deleteRecursively(entry);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove what a failed start created in " + directory, e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }
