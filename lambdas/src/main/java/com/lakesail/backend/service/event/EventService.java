@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lakesail.backend.domain.NotFoundException;
 import com.lakesail.backend.domain.Permission;
+import com.lakesail.backend.domain.ValidationException;
 import com.lakesail.backend.domain.Validator;
 import com.lakesail.backend.domain.event.Event;
 import com.lakesail.backend.domain.job.Job;
@@ -88,9 +89,11 @@ public final class EventService {
      * session's events tell no more than the session does, so another member's need {@code sessions:read} too.
      */
     public Page<Event> list(Principal principal, String orgId, String resourceId, PageRequest page) {
-        Validator v = new Validator();
-        v.require(resourceId != null && !resourceId.isBlank(), "resource", "is required: a job run, job or session id");
-        v.throwIfInvalid();
+        if (resourceId == null || resourceId.isBlank()) {
+            // Admitted first, so another tenant's organization answers 404 whatever the query.
+            authorizer.require(principal, orgId, Permission.EVENTS_READ, null);
+            throw ValidationException.of("resource", "is required: a job run, job or session id");
+        }
         Caller caller = authorizer.require(principal, orgId, Permission.EVENTS_READ, resourceId);
         if (resourceId.startsWith(Session.ID_PREFIX + "_")) {
             sessions.readable(caller, resourceId);
