@@ -21,6 +21,8 @@ import com.lakesail.sdk.internal.LocalBackendFile;
 import com.lakesail.sdk.jobs.JobRunService;
 import com.lakesail.sdk.jobs.JobService;
 import com.lakesail.sdk.organizations.OrganizationService;
+import com.lakesail.sdk.queries.QueryService;
+import com.lakesail.sdk.sessions.SessionService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,6 +143,12 @@ public interface LakeSail extends AutoCloseable {
 
     /** Runs of this client's organization's jobs: read, list, cancel, retry, logs. */
     JobRunService jobRuns();
+
+    /** Saved queries of this client's organization: named, versioned SQL with declared parameters. */
+    QueryService queries();
+
+    /** Interactive sessions of this client's organization: open one, run SQL in it, hand out Spark Connect tokens. */
+    SessionService sessions();
 
     /** Releases the client's threads; later calls fail with an {@code SdkClientException}. */
     @Override

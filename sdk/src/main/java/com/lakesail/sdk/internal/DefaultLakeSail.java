@@ -19,6 +19,8 @@ import com.lakesail.sdk.infrastructure.NetworkService;
 import com.lakesail.sdk.jobs.JobRunService;
 import com.lakesail.sdk.jobs.JobService;
 import com.lakesail.sdk.organizations.OrganizationService;
+import com.lakesail.sdk.queries.QueryService;
+import com.lakesail.sdk.sessions.SessionService;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -145,6 +147,16 @@ public final class DefaultLakeSail implements LakeSail {
     @Override
     public JobRunService jobRuns() {
         return workloads.jobRuns();
+    }
+
+    @Override
+    public QueryService queries() {
+        return workloads.queries();
+    }
+
+    @Override
+    public SessionService sessions() {
+        return workloads.sessions();
     }
 
     @Override

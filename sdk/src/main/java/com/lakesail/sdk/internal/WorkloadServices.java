@@ -2,13 +2,16 @@ package com.lakesail.sdk.internal;
 
 import com.lakesail.sdk.jobs.JobRunService;
 import com.lakesail.sdk.jobs.JobService;
+import com.lakesail.sdk.queries.QueryService;
+import com.lakesail.sdk.sessions.SessionService;
 
-/** The workload services of one client (jobs and their runs), all acting in its organization. */
-record WorkloadServices(JobService jobs, JobRunService jobRuns) {
+/** The workload services of one client (jobs and their runs, saved queries, sessions), all acting in its organization. */
+record WorkloadServices(JobService jobs, JobRunService jobRuns, QueryService queries, SessionService sessions) {
 
     static WorkloadServices of(RestClient rest, String organizationId) {
         OrgPath paths = new OrgPath(organizationId);
         JobRunService runs = new DefaultJobRunService(rest, paths);
-        return new WorkloadServices(new DefaultJobService(rest, paths, runs), runs);
+        return new WorkloadServices(new DefaultJobService(rest, paths, runs), runs, new DefaultQueryService(rest, paths),
+                new DefaultSessionService(rest, paths, rest.requestTimeout()));
     }
 }

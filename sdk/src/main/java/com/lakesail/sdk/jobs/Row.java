@@ -10,9 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * One row of a {@link ResultPreview}, read by column name or position. Values arrive as JSON: numbers,
- * strings, booleans and nulls, with decimals, dates and timestamps as strings, which the typed getters
- * convert. A getter on a SQL NULL returns null.
+ * One row of a {@link ResultPreview} or of a session statement's result, read by column name or
+ * position. Values arrive as JSON: numbers, strings, booleans and nulls, with decimals, dates and
+ * timestamps as strings, which the typed getters convert. A getter on a SQL NULL returns null.
  */
 public final class Row {
     private final List<ResultPreview.Column> columns;
@@ -21,6 +21,11 @@ public final class Row {
     Row(List<ResultPreview.Column> columns, List<Object> values) {
         this.columns = columns;
         this.values = values;
+    }
+
+    /** A row of {@code values} under {@code columns}, as a session's statement result pages carry them. */
+    public static Row of(List<ResultPreview.Column> columns, List<Object> values) {
+        return new Row(List.copyOf(columns), values);
     }
 
     public int size() {
