@@ -251,6 +251,18 @@ class CliQueriesAndSessionsTest {
     }
 
     @Test
+    void sqlFromStandardInput_whenTheServiceRefusesAStatement_saysWhyAndReadsTheNext() {
+        api.on("POST " + ORG + "/sessions/ses_1/statements", 409, "{\"error\": {\"code\": \"conflict\", "
+                + "\"message\": \"session ses_1 is closed\", \"requestId\": \"req_1\"}}");
+
+        CliRun.Result run = cli().stdin("SELECT 1;\nSELECT 2;\n").run("sessions", "sql", "ses_1");
+
+        assertEquals(ExitCode.FAILED, run.status(), run::toString);
+        assertEquals(2, api.requests().size());
+        assertEquals(2, run.err().lines().filter(l -> l.equals("lakesail: session ses_1 is closed")).count(), run::toString);
+    }
+
+    @Test
     void sqlFromStandardInput_whenExitIsTyped_stopsReading() {
         api.on("POST " + ORG + "/sessions/ses_1/statements", 201,
                 statement("stm_1", "succeeded", "null", result(0, "[]", null)));

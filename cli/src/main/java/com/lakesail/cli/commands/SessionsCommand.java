@@ -5,12 +5,13 @@ import com.lakesail.cli.ExitCode;
 import com.lakesail.cli.Output;
 import com.lakesail.cli.Output.Column;
 import com.lakesail.cli.Progress;
+import com.lakesail.sdk.exception.LakeSailException;
+import com.lakesail.sdk.exception.SdkException;
 import com.lakesail.sdk.jobs.JobParameter;
 import com.lakesail.sdk.jobs.ParameterType;
 import com.lakesail.sdk.jobs.ResultPreview;
 import com.lakesail.sdk.jobs.Row;
 import com.lakesail.sdk.sessions.SessionHandle;
-import com.lakesail.sdk.sessions.StatementFailedException;
 import com.lakesail.sdk.sessions.StatementHandle;
 import com.lakesail.sdk.sessions.StatementRequest;
 import com.lakesail.sdk.sessions.StatementResult;
@@ -110,7 +111,7 @@ public final class SessionsCommand extends BaseCommand {
         return prompt(session, values);
     }
 
-    /** Statements one after another; a failed one is told and the next is read. Fails when any failed. */
+    /** Statements one after another; a failed one is told and the next is read. Exits failed when any failed. */
     private int prompt(SessionHandle session, Map<String, Object> values) {
         int status = ExitCode.OK;
         AtomicReference<StatementHandle> running = new AtomicReference<>();
@@ -131,8 +132,9 @@ public final class SessionsCommand extends BaseCommand {
                     if (!out().json()) {
                         out().note(summary(result, Duration.ofNanos(System.nanoTime() - started)));
                     }
-                } catch (StatementFailedException e) {
-                    out().note("lakesail: " + e.getMessage());
+                } catch (SdkException e) {
+                    // The statement failed, or the service refused or could not be reached: say so and read the next.
+                    out().note("lakesail: " + (e instanceof LakeSailException service ? service.errorMessage() : e.getMessage()));
                     status = ExitCode.FAILED;
                 } finally {
                     running.set(null);

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -114,6 +116,11 @@ interface SqlPrompt extends AutoCloseable {
 
         static JLine open(Path history) {
             try {
+                if (!Files.isDirectory(history.getParent())) {
+                    // The history holds SQL, which may name what others should not see: owner only, as the profiles.
+                    Files.createDirectories(history.getParent(),
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                }
                 org.jline.terminal.Terminal terminal = TerminalBuilder.builder().system(true).build();
                 LineReader reader = LineReaderBuilder.builder().appName("lakesail").terminal(terminal)
                         .variable(LineReader.HISTORY_FILE, history)
