@@ -13,9 +13,11 @@ import com.lakesail.cli.commands.MeCommand;
 import com.lakesail.cli.commands.MembersCommand;
 import com.lakesail.cli.commands.NetworksCommand;
 import com.lakesail.cli.commands.OrgsCommand;
+import com.lakesail.cli.commands.QueriesCommand;
 import com.lakesail.cli.commands.RoleBindingsCommand;
 import com.lakesail.cli.commands.RolesCommand;
 import com.lakesail.cli.commands.RunsCommand;
+import com.lakesail.cli.commands.SessionsCommand;
 import com.lakesail.cli.commands.TeamsCommand;
 import com.lakesail.cli.commands.TokensCommand;
 import com.lakesail.cli.commands.WhoCanCommand;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * taking the {@link Context} in its constructor, added to {@link #COMMANDS}.
  */
 @Command(name = "lakesail", versionProvider = Version.class, sortOptions = false,
-        description = "LakeSail from the command line: identity and access, infrastructure, jobs and runs.",
+        description = "LakeSail from the command line: identity and access, infrastructure, jobs and runs, queries and sessions.",
         footer = {"", "Credentials: --endpoint/--token/--org, else LAKESAIL_ENDPOINT/LAKESAIL_TOKEN/LAKESAIL_ORGANIZATION, "
                 + "else the profile in ~/.lakesail/config, else a local backend's .lakesail/local-backend.json here. "
                 + "See 'lakesail configure list'.", "", ExitCode.HELP})
@@ -59,6 +61,8 @@ public final class RootCommand implements Runnable {
             CatalogsCommand.class,
             JobsCommand.class,
             RunsCommand.class,
+            QueriesCommand.class,
+            SessionsCommand.class,
             LocalCommand.class,
             CompletionCommand.class);
 
