@@ -6,6 +6,7 @@ import com.lakesail.cli.commands.CatalogsCommand;
 import com.lakesail.cli.commands.ClustersCommand;
 import com.lakesail.cli.commands.CompletionCommand;
 import com.lakesail.cli.commands.ConfigureCommand;
+import com.lakesail.cli.commands.EventsCommand;
 import com.lakesail.cli.commands.InvitationsCommand;
 import com.lakesail.cli.commands.JobsCommand;
 import com.lakesail.cli.commands.LocalCommand;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * taking the {@link Context} in its constructor, added to {@link #COMMANDS}.
  */
 @Command(name = "lakesail", versionProvider = Version.class, sortOptions = false,
-        description = "LakeSail from the command line: identity and access, infrastructure, jobs and runs, queries and sessions.",
+        description = "LakeSail from the command line: identity and access, infrastructure, jobs, runs and events, queries and sessions.",
         footer = {"", "Credentials: --endpoint/--token/--org, else LAKESAIL_ENDPOINT/LAKESAIL_TOKEN/LAKESAIL_ORGANIZATION, "
                 + "else the profile in ~/.lakesail/config, else a local backend's .lakesail/local-backend.json here. "
                 + "See 'lakesail configure list'.", "", ExitCode.HELP})
@@ -63,6 +64,7 @@ public final class RootCommand implements Runnable {
             RunsCommand.class,
             QueriesCommand.class,
             SessionsCommand.class,
+            EventsCommand.class,
             LocalCommand.class,
             CompletionCommand.class);
 
