@@ -157,6 +157,8 @@ class CliQueriesAndSessionsTest {
         assertEquals(0, opened.status(), opened::toString);
         assertEquals("{\"clusterId\":\"clu_1\",\"catalogIds\":[\"cat_1\",\"cat_2\"],\"idleTimeoutMinutes\":30}", api.bodies().get(0));
         assertEquals("active", JSON.readTree(opened.out()).get("status").asText());
+        assertEquals(List.of("session ses_1: active, 100%"), opened.err().lines().toList(),
+                "the stage that repeats the status is said once");
     }
 
     @Test
@@ -286,12 +288,13 @@ class CliQueriesAndSessionsTest {
     }
 
     @Test
-    void help_listsTheQueriesAndSessionsCommands() {
+    void help_listsTheQueriesSessionsAndEventsCommands() {
         CliRun.Result root = cli().run("--help");
         CliRun.Result sessions = cli().run("sessions", "--help");
         CliRun.Result sql = cli().run("sessions", "sql", "--help");
 
-        assertTrue(root.out().contains("queries") && root.out().contains("sessions"), root::toString);
+        assertTrue(root.out().contains("queries") && root.out().contains("sessions") && root.out().contains("events"),
+                root::toString);
         for (String command : List.of("open", "list", "get", "close", "token", "sql")) {
             assertTrue(sessions.out().contains("  " + command + " "), command + "\n" + sessions);
         }
