@@ -27,7 +27,7 @@ public final class JobsCommand extends BaseCommand {
     }
 
     @Command(name = "create", description = "Create a job from a file {name, description, teamId, definition}; "
-            + "its version 1 is live at once.")
+            + "its version 1 is live at once. The definition's schedule and triggers make it start itself.")
     void create(@Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true) Path file,
             @Option(names = "--name", description = "Instead of the file's name.") String name) {
         JobFile job = JobFile.read(file);
