@@ -256,6 +256,26 @@ class SessionServicesTest {
     }
 
     @Test
+    void heldReads_whenAskedToWait_holdNoLongerThanAskedTwentySecondsOrTheRequestTimeoutAllows() {
+        for (int i = 0; i < 3; i++) {
+            server.reply(200, statement("running", "null", "null"));
+        }
+        server.reply(201, statement("running", "null", "null"));
+        try (LakeSail shortTimeout = new DefaultLakeSailBuilder().endpoint(server.endpoint()).token("lsk_test")
+                .organization("org_1").retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofSeconds(8)).build()) {
+
+            lakesail.sessions().statement("stm_1", null, null, 1);
+            lakesail.sessions().statement("stm_1", null, null, 20);
+            shortTimeout.sessions().statement("stm_1", null, null, 20);
+            shortTimeout.sessions().submit("ses_1", StatementRequest.sql("SELECT 1"), 20);
+        }
+
+        assertEquals(List.of("waitSeconds=1", "waitSeconds=20", "waitSeconds=3"),
+                server.requests().subList(0, 3).stream().map(StubServer.RecordedRequest::query).toList());
+        assertEquals("{\"sql\":\"SELECT 1\",\"waitSeconds\":3}", server.request(3).body());
+    }
+
+    @Test
     void cancel_whenCalled_postsTheCancelAndTheWaitEndsCancelled() throws Exception {
         server.reply(201, statement("running", "null", "null"));
         server.reply(202, statement("running", "null", "null").replace("\"cancelRequested\": false", "\"cancelRequested\": true"));
