@@ -126,6 +126,8 @@ interface SqlPrompt extends AutoCloseable {
                         .variable(LineReader.HISTORY_FILE, history)
                         // A statement may span lines; JLine must not treat a semicolon as anything special.
                         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                        // A statement's continuation lines are often indented: keep them in the history too.
+                        .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
                         .build();
                 return new JLine(terminal, reader);
             } catch (IOException e) {
