@@ -13,12 +13,15 @@ import com.lakesail.backend.port.Workflows;
 import com.lakesail.backend.reconciler.Reconciler;
 import com.lakesail.backend.service.job.JobRunLimits;
 import com.lakesail.backend.service.job.UnavailableWorkloadRuntime;
+import com.lakesail.backend.service.session.SessionLimits;
+import com.lakesail.backend.service.session.UnavailableSessionRuntime;
 import com.lakesail.backend.store.OutboxItems;
 import com.lakesail.backend.testing.FakeWorkflows;
 import com.lakesail.local.HttpApi.Account;
 import com.lakesail.local.HttpApi.Response;
 import com.lakesail.local.sandbox.SandboxFaults;
 import com.lakesail.local.sandbox.SandboxTimings;
+import com.lakesail.local.session.FileTokenSigner;
 import com.lakesail.local.sqlite.SqliteStore;
 import com.lakesail.local.trigger.EmbeddedEventBus;
 import com.lakesail.local.trigger.LocalScheduler;
@@ -92,7 +95,8 @@ class LocalBackendOutboxTest {
                     .sandboxTimings(SandboxTimings.defaults()).sandboxFaults(SandboxFaults.none()).log(JsonLog.off())
                     .workloadRuntime(new UnavailableWorkloadRuntime("not used")).jobRunLimits(JobRunLimits.local())
                     .callbackEndpoint(() -> URI.create("http://127.0.0.1:1")).events(new EmbeddedEventBus())
-                    .schedules(new LocalScheduler(store, clock)).build();
+                    .schedules(new LocalScheduler(store, clock)).sessionRuntime(new UnavailableSessionRuntime("not used"))
+                    .tokenSigner(FileTokenSigner.ephemeral()).sessionLimits(SessionLimits.local()).build();
             ApiResponse created = graph.api().handle(new ApiRequest("POST", "/v1/orgs/" + org + "/clusters", Map.of(),
                     Map.of("Authorization", "Bearer " + token), "{\"name\":\"c\",\"networkId\":\"" + networkId + "\"}"));
             assertEquals(201, created.status(), created.body());

@@ -34,6 +34,8 @@ import org.apache.spark.sql.types.StructField;
 final class StatementExecutor implements AutoCloseable {
     private static final long STARTED_AFTER_MILLIS = 100;
     private static final String TAG_PREFIX = "lakesail-";
+    /** When a cancel interrupts a statement's operations again if it has not ended: after 0, 0.3, 1, 3 and 10 s. */
+    private static final long[] REINTERRUPT_MILLIS = {0, 300, 700, 2_000, 7_000};
 
     private final SparkSession spark;
     private final Callbacks callbacks;
@@ -76,11 +78,28 @@ final class StatementExecutor implements AutoCloseable {
         });
     }
 
-    /** Cancels a queued statement before it runs, or interrupts a running one in the engine. */
+    /**
+     * Cancels a queued statement before it runs, or interrupts a running one in the engine. An
+     * interrupt only reaches the operations the engine holds at that moment: one that arrives while the
+     * statement is between its calls (analysed, its execution not yet registered) would miss the
+     * execution that follows, which then runs to its end. So the interrupt is repeated while the
+     * statement has not ended, and {@link #run} starts no further call once it is cancelled.
+     */
     void cancel(String statementId) {
         Statement statement = known.get(statementId);
         if (statement != null && !statement.cancelled().getAndSet(true)) {
-            spark.interruptTag(TAG_PREFIX + statementId);
+            interruptUntilEnded(statement, 0);
+        }
+    }
+
+    private void interruptUntilEnded(Statement statement, int attempt) {
+        if (known.get(statement.id()) != statement) {
+            return;
+        }
+        spark.interruptTag(TAG_PREFIX + statement.id());
+        if (attempt + 1 < REINTERRUPT_MILLIS.length) {
+            timers.schedule(() -> interruptUntilEnded(statement, attempt + 1), REINTERRUPT_MILLIS[attempt + 1],
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -94,6 +113,12 @@ final class StatementExecutor implements AutoCloseable {
         spark.addTag(TAG_PREFIX + s.id());
         try {
             Dataset<Row> df = s.parameters().isEmpty() ? spark.sql(s.sql()) : spark.sql(s.sql(), s.parameters());
+            if (s.cancelled().get()) {
+                // Cancelled while it was analysed: its execution is not started at all.
+                started.cancel(false);
+                callbacks.send(event("statement_cancelled", s.id()));
+                return;
+            }
             ObjectNode end = collect(s, (org.apache.spark.sql.connect.Dataset<Row>) df);
             started.cancel(false);
             callbacks.send(s.cancelled().get() ? event("statement_cancelled", s.id()) : end);

@@ -73,6 +73,7 @@ public final class ApiGatewayHandler implements RequestStreamHandler, Resource {
      * handler still refuses one holding an unpaired surrogate.
      */
     ApiResponse answer(JsonNode event) {
+        ApiGatewayEndpoint.observe(event.path("requestContext"), System.getenv("AWS_REGION"));
         String method = event.path("httpMethod").textValue();
         String path = event.path("path").textValue();
         Map<String, String> query = strings(event.path("queryStringParameters"));

@@ -4,7 +4,7 @@ import com.lakesail.backend.service.event.EventService;
 import javax.inject.Inject;
 
 /**
- * {@code GET .../events?resource=} (recent state-change events of a run, or of a job's runs) and
+ * {@code GET .../events?resource=} (recent state-change events of a run, of a job's runs, of a session) and
  * {@code POST .../events} (a custom event for the organization's event triggers).
  */
 public final class EventRoutes implements RouteGroup {

@@ -1,5 +1,6 @@
 package com.lakesail.backend.di;
 
+import com.lakesail.backend.api.ApiGatewayEndpoint;
 import com.lakesail.backend.service.job.CallbackEndpoint;
 import com.lakesail.backend.service.job.JobRunLimits;
 import dagger.Module;
@@ -16,11 +17,19 @@ public final class AwsWorkloadsModule {
     private AwsWorkloadsModule() {
     }
 
-    /** The API's stage URL, where a run's Sail watcher and runner report ({@code API_ENDPOINT}). */
+    /**
+     * The API's stage URL, where a run's Sail watcher and runner and a session's server report, and the
+     * session tokens' issuer: {@code API_ENDPOINT} where template.yaml sets it (every function but the
+     * API's), else what the API function learns from its requests ({@link ApiGatewayEndpoint}).
+     */
     @Provides
     @Singleton
     static CallbackEndpoint callbackEndpoint() {
-        URI endpoint = URI.create(Environment.required("API_ENDPOINT"));
+        String configured = System.getenv("API_ENDPOINT");
+        if (configured == null || configured.isBlank()) {
+            return ApiGatewayEndpoint::current;
+        }
+        URI endpoint = URI.create(configured);
         return () -> endpoint;
     }
 

@@ -16,10 +16,12 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * @param detailType {@code LakeSail Job Run State Change}
+ * @param detailType {@code LakeSail Job Run State Change} or {@code LakeSail Session State Change}
  * @param resources  the resource whose state changed
  * @param detail     for a run: organizationId, jobId, runId, versionNumber, state, previousState (null for a new
- *                   run), termination ({code, type, message}; null until it ended) and trigger
+ *                   run), termination ({code, type, message}; null until it ended) and trigger; for a session:
+ *                   organizationId, sessionId, clusterId, ownerMemberId, state, previousState (null for a new
+ *                   session) and statusReason (why it ended; null until it has)
  */
 public record Event(String id, String source, String detailType, Instant time, List<String> resources,
         Map<String, Object> detail) {

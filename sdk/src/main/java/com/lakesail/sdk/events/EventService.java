@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Events: {@code /v1/orgs/{orgId}/events}, in the client's organization. The recent state changes of a
- * run (or of a job's runs), and custom events for the organization's event triggers. Obtain it from
+ * run (or of a job's runs) or of a session, and custom events for the organization's event triggers. Obtain it from
  * {@code LakeSail.events()}; implement it to fake the service in a test.
  *
  * <pre>{@code
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public interface EventService {
 
-    /** The recent events of a run, or of a job's runs (a job id), newest first, fetched lazily page by page. */
+    /** The recent events of a run, of a job's runs (a job id) or of a session, newest first, fetched lazily page by page. */
     Paginated<Event> list(String resourceId);
 
     /** Puts a custom event; a retry reuses one {@code Idempotency-Key}, so it starts nothing twice. */

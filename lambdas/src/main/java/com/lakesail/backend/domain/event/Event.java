@@ -16,6 +16,11 @@ import java.util.Objects;
  *  "time": "...", "resources": ["jrn_..."],
  *  "detail": {"organizationId": ..., "jobId": ..., "runId": ..., "versionNumber": 1,
  *             "state": "running", "previousState": "creating_runner", "termination": null}}
+ *
+ * {"id": "evt_...", "source": "lakesail", "detail-type": "LakeSail Session State Change",
+ *  "time": "...", "resources": ["ses_..."],
+ *  "detail": {"organizationId": ..., "sessionId": ..., "clusterId": ..., "ownerMemberId": ...,
+ *             "state": "idle", "previousState": "active", "statusReason": null}}
  * }</pre>
  *
  * @param resourceId the object whose state changed (a run, a session)
@@ -27,6 +32,7 @@ public record Event(String id, String source, String detailType, String organiza
     /** The source of every event LakeSail itself publishes. */
     public static final String SOURCE = "lakesail";
     public static final String JOB_RUN_STATE_CHANGE = "LakeSail Job Run State Change";
+    public static final String SESSION_STATE_CHANGE = "LakeSail Session State Change";
     public static final String ID_PREFIX = "evt";
 
     public Event {

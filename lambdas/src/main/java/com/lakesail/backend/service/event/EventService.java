@@ -9,6 +9,7 @@ import com.lakesail.backend.domain.Validator;
 import com.lakesail.backend.domain.event.Event;
 import com.lakesail.backend.domain.job.Job;
 import com.lakesail.backend.domain.job.JobRun;
+import com.lakesail.backend.domain.session.Session;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.Page;
 import com.lakesail.backend.port.Store;
@@ -21,6 +22,7 @@ import com.lakesail.backend.service.PageRequest;
 import com.lakesail.backend.service.Principal;
 import com.lakesail.backend.service.TokenSecrets;
 import com.lakesail.backend.service.job.JobRecords;
+import com.lakesail.backend.service.session.SessionService;
 import com.lakesail.backend.service.trigger.EventPatterns;
 import com.lakesail.backend.service.trigger.TriggerService;
 import java.time.Clock;
@@ -32,7 +34,7 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 /**
- * {@code .../events}: the recent state-change events of a resource (a run, or a job: its runs'), and
+ * {@code .../events}: the recent state-change events of a resource (a run, a job: its runs', a session), and
  * custom events an organization puts for its own triggers. A custom event goes to the organization's
  * event triggers at once (the matching jobs' runs are in the answer); another organization's jobs
  * never see it, and another organization's resources answer 404.
@@ -45,6 +47,7 @@ public final class EventService {
 
     private final EventOutbox outbox;
     private final JobRecords jobs;
+    private final SessionService sessions;
     private final TriggerService triggers;
     private final Store store;
     private final Ids ids;
@@ -53,10 +56,11 @@ public final class EventService {
     private final AuditLog audit;
 
     @Inject
-    public EventService(EventOutbox outbox, JobRecords jobs, TriggerService triggers, Store store, Ids ids, Clock clock,
-                        Authorizer authorizer, AuditLog audit) {
+    public EventService(EventOutbox outbox, JobRecords jobs, SessionService sessions, TriggerService triggers, Store store,
+                        Ids ids, Clock clock, Authorizer authorizer, AuditLog audit) {
         this.outbox = outbox;
         this.jobs = jobs;
+        this.sessions = sessions;
         this.triggers = triggers;
         this.store = store;
         this.ids = ids;
@@ -79,17 +83,24 @@ public final class EventService {
         }
     }
 
-    /** Recent events of {@code resourceId}, newest first: a run's own, a job's runs'. */
+    /**
+     * Recent events of {@code resourceId}, newest first: a run's own, a job's runs', a session's own. A
+     * session's events tell no more than the session does, so another member's need {@code sessions:read} too.
+     */
     public Page<Event> list(Principal principal, String orgId, String resourceId, PageRequest page) {
         Validator v = new Validator();
-        v.require(resourceId != null && !resourceId.isBlank(), "resource", "is required: a job run id or a job id");
+        v.require(resourceId != null && !resourceId.isBlank(), "resource", "is required: a job run, job or session id");
         v.throwIfInvalid();
-        authorizer.require(principal, orgId, Permission.EVENTS_READ, resourceId);
+        Caller caller = authorizer.require(principal, orgId, Permission.EVENTS_READ, resourceId);
+        if (resourceId.startsWith(Session.ID_PREFIX + "_")) {
+            sessions.readable(caller, resourceId);
+            return outbox.list(orgId, resourceId, false, page);
+        }
         boolean job = resourceId.startsWith(Job.ID_PREFIX + "_");
         boolean known = job ? jobs.findJob(orgId, resourceId).isPresent()
                 : resourceId.startsWith(JobRun.ID_PREFIX + "_") && jobs.findRun(orgId, resourceId).isPresent();
         if (!known) {
-            throw new NotFoundException("no job or job run " + resourceId + " in this organization");
+            throw new NotFoundException("no job, job run or session " + resourceId + " in this organization");
         }
         return outbox.list(orgId, resourceId, job, page);
     }

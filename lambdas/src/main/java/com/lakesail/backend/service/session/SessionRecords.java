@@ -2,6 +2,7 @@ package com.lakesail.backend.service.session;
 
 import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.NotFoundException;
+import com.lakesail.backend.domain.event.Event;
 import com.lakesail.backend.domain.session.ResultChunk;
 import com.lakesail.backend.domain.session.Session;
 import com.lakesail.backend.domain.session.Statement;
@@ -13,6 +14,7 @@ import com.lakesail.backend.port.Query;
 import com.lakesail.backend.port.Store;
 import com.lakesail.backend.port.Write;
 import com.lakesail.backend.service.PageRequest;
+import com.lakesail.backend.service.event.EventOutbox;
 import com.lakesail.backend.store.SessionItems;
 import com.lakesail.backend.store.SessionKeys;
 import java.time.Instant;
@@ -25,17 +27,21 @@ import javax.inject.Inject;
 /**
  * Reads and conditional writes of sessions, statements and result chunks (keys in {@link SessionKeys}).
  * A session is written by its statements (in flight, ended), its callbacks and its workflow at
- * once: every write is on the version read, and a lost race is read again and re-applied.
+ * once: every write is on the version read, and a lost race is read again and re-applied. A write
+ * that changes the session's state records its event ({@link SessionEvents}) in the same transaction
+ * and publishes it once that committed.
  */
 public final class SessionRecords {
     /** Re-reads of a session after a lost race before giving up with a 409. */
     static final int ATTEMPTS = 8;
 
     private final Store store;
+    private final EventOutbox events;
 
     @Inject
-    public SessionRecords(Store store) {
+    public SessionRecords(Store store, EventOutbox events) {
         this.store = store;
+        this.events = events;
     }
 
     public Store store() {
@@ -107,14 +113,18 @@ public final class SessionRecords {
             if (next == null) {
                 return current;
             }
+            Event event = stateChange(current, next);
             try {
-                Write write = Write.put(SessionItems.session(next), Condition.versionIs(current.version()));
-                if (extra.isEmpty()) {
+                if (extra.isEmpty() && event == null) {
                     store.put(SessionItems.session(next), Condition.versionIs(current.version()));
                 } else {
                     List<Write> writes = new ArrayList<>(extra);
-                    writes.add(0, write);
+                    writes.add(0, Write.put(SessionItems.session(next), Condition.versionIs(current.version())));
+                    if (event != null) {
+                        writes.add(record(event));
+                    }
                     store.transact(writes);
+                    published(event);
                 }
                 return next;
             } catch (ConditionFailedException e) {
@@ -127,6 +137,27 @@ public final class SessionRecords {
 
     public Session updateSession(String orgId, String sessionId, UnaryOperator<Session> change) {
         return updateSession(orgId, sessionId, change, List.of());
+    }
+
+    /**
+     * The event of a session's move from {@code before} (null: it is new) to {@code after}, or null when its
+     * state did not change; {@link #record} it with the write that makes the change, and {@link #published}
+     * once that committed.
+     */
+    public Event stateChange(Session before, Session after) {
+        return SessionEvents.stateChange(before, after);
+    }
+
+    /** The event's write, to commit in the transaction that makes the change it reports. */
+    public Write record(Event event) {
+        return events.record(event);
+    }
+
+    /** Publishes a committed state change (null: none); never throws, so the session goes on whatever the bus does. */
+    public void published(Event event) {
+        if (event != null) {
+            events.publishCommitted(List.of(event));
+        }
     }
 
     /** A statement as changed, with the session as changed beside it in the same transaction. */
@@ -153,13 +184,20 @@ public final class SessionRecords {
             List<Write> writes = new ArrayList<>();
             writes.add(put(next, Condition.versionIs(current.version())));
             Session sessionNext = session.orElse(null);
+            Event event = null;
             if (next.terminal() && session.isPresent() && session.get().inFlight().contains(statementId)) {
                 sessionNext = session.get().statementEnded(statementId, at);
                 writes.add(Write.put(SessionItems.session(sessionNext), Condition.versionIs(session.get().version())));
+                // Its last statement ended: active → idle.
+                event = stateChange(session.get(), sessionNext);
+                if (event != null) {
+                    writes.add(record(event));
+                }
             }
             writes.addAll(extra);
             try {
                 store.transact(writes);
+                published(event);
                 return new Change(next, sessionNext);
             } catch (ConditionFailedException e) {
                 if (attempt >= ATTEMPTS) {

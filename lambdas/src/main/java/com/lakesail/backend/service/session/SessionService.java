@@ -4,6 +4,7 @@ import com.lakesail.backend.domain.ConflictException;
 import com.lakesail.backend.domain.Permission;
 import com.lakesail.backend.domain.Validator;
 import com.lakesail.backend.domain.Wire;
+import com.lakesail.backend.domain.event.Event;
 import com.lakesail.backend.domain.infra.Catalog;
 import com.lakesail.backend.domain.infra.CatalogStatus;
 import com.lakesail.backend.domain.infra.Cluster;
@@ -110,11 +111,14 @@ public final class SessionService {
         }
         Session session = Session.create(ids.next(Session.ID_PREFIX), orgId, caller.memberId(), principal.userId(), d,
                 clock.instant());
+        Event event = records.stateChange(null, session);
         List<Write> writes = new ArrayList<>();
         writes.add(Write.put(SessionItems.session(session), Condition.notExists()));
         writes.add(audit.success(caller, Permission.SESSIONS_CREATE.wire(), session.id()));
         writes.addAll(idempotency.record(session));
+        writes.add(records.record(event));
         workflows.commitAndStart(writes, session);
+        records.published(event);
         return session;
     }
 
@@ -185,8 +189,12 @@ public final class SessionService {
         return new Jwks(tokens.jwks());
     }
 
-    /** The session, if the caller may read it: its owner, or a member with {@code sessions:read}. */
-    Session readable(Caller caller, String sessionId) {
+    /**
+     * The session, if the caller may read it: its owner, or a member with {@code sessions:read}.
+     *
+     * @throws com.lakesail.backend.domain.NotFoundException when the organization has no such session
+     */
+    public Session readable(Caller caller, String sessionId) {
         Session session = records.session(caller.organizationId(), sessionId);
         if (!session.ownerMemberId().equals(caller.memberId())
                 && !authorizer.allows(caller, Permission.SESSIONS_READ, sessionId)) {

@@ -5,6 +5,7 @@ import com.lakesail.backend.domain.Permission;
 import com.lakesail.backend.domain.ValidationException;
 import com.lakesail.backend.domain.Validator;
 import com.lakesail.backend.domain.Wire;
+import com.lakesail.backend.domain.event.Event;
 import com.lakesail.backend.domain.job.JobParameter;
 import com.lakesail.backend.domain.query.SavedQuery;
 import com.lakesail.backend.domain.session.Session;
@@ -206,13 +207,19 @@ public final class StatementService {
         Session current = read;
         for (int attempt = 1; ; attempt++) {
             Session next = current.submitted(statement.id(), statement.createdAt());
+            // An idle session turns active.
+            Event event = records.stateChange(current, next);
             List<Write> writes = new ArrayList<>();
             writes.add(SessionRecords.put(statement, Condition.notExists()));
             writes.add(Write.put(SessionItems.session(next), Condition.versionIs(current.version())));
             writes.add(audit.success(caller, Permission.SESSIONS_EXECUTE.wire(), statement.id()));
             writes.addAll(idempotency.record(new View(statement, Optional.empty())));
+            if (event != null) {
+                writes.add(records.record(event));
+            }
             try {
                 records.store().transact(writes);
+                records.published(event);
                 return next;
             } catch (ConditionFailedException e) {
                 if (attempt >= ATTEMPTS) {
