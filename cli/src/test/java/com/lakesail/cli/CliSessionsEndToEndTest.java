@@ -9,6 +9,7 @@ import com.lakesail.local.LocalBackend;
 import com.lakesail.local.sandbox.SandboxTimings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code lakesail queries} and {@code lakesail sessions} end to end against a local backend with its
  * real local engine (a gated Sail and a session server per session): save a query, open a session
  * with --wait, run SQL one-shot and at the (piped) prompt, a temporary view that lives across the
- * prompt's statements, an engine failure's exit status, a token's connection string, and a close.
+ * prompt's statements, an engine failure's exit status, a token's connection string, a close, and
+ * the session's state changes as events.
  * One backend and one session: each session starts two JVMs.
  */
 class CliSessionsEndToEndTest {
@@ -110,6 +112,13 @@ class CliSessionsEndToEndTest {
                 closing::toString);
         CliRun.Result afterClose = cli().run("sessions", "sql", sessionId, "-e", "SELECT 1");
         assertEquals(ExitCode.CONFLICT, afterClose.status(), afterClose::toString);
+        JsonNode events = json(cli().run("events", "list", sessionId, "--output", "json"));
+        List<String> states = new ArrayList<>();
+        events.forEach(e -> states.add(e.get("detail").get("state").asText()));
+        assertEquals("pending", states.get(states.size() - 1), events::toString);
+        assertTrue(states.contains("active") && states.contains("idle"), events::toString);
+        assertEquals("LakeSail Session State Change", events.get(0).get("detailType").asText(), events::toString);
+        assertEquals(sessionId, events.get(0).get("resources").get(0).asText(), events::toString);
 
         CliRun.Result deleted = cli().run("queries", "delete", queryId);
         assertEquals(0, deleted.status(), deleted::toString);

@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "events", description = "Events: a run's (or a job's runs') recent state changes; put a custom event "
-        + "for the jobs whose event triggers match it.")
+@Command(name = "events", description = "Events: the recent state changes of a run, a job's runs or a session; put a "
+        + "custom event for the jobs whose event triggers match it.")
 public final class EventsCommand extends BaseCommand {
     static final List<Column> COLUMNS = List.of(Column.of("time"), Column.of("PREVIOUS", "detail.previousState"),
-            Column.of("STATE", "detail.state"), Column.of("RUN", "detail.runId"), Column.of("detailType"), Column.of("id"));
+            Column.of("STATE", "detail.state"), Column.of("RESOURCE", "resources"), Column.of("detailType"), Column.of("id"));
     static final List<Column> RUN_COLUMNS = List.of(Column.of("RUN", "id"), Column.of("jobId"), Column.of("status"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,8 +26,10 @@ public final class EventsCommand extends BaseCommand {
         super(context);
     }
 
-    @Command(name = "list", description = "List the events of a run, or of a job's runs, newest first (kept 14 days).")
-    void list(@Parameters(paramLabel = "RUN_OR_JOB_ID") String resourceId, @Mixin ListOptions list) {
+    @Command(name = "list", description = "List the events of a run, of a job's runs or of a session, newest first "
+            + "(kept 14 days).")
+    void list(@Parameters(paramLabel = "RESOURCE_ID", description = "A run, job or session id.") String resourceId,
+            @Mixin ListOptions list) {
         out().list(limited(lakesail().events().list(resourceId), list), COLUMNS);
     }
 
