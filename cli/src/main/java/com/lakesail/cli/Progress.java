@@ -25,8 +25,10 @@ public final class Progress implements ProgressListener {
     }
 
     @Override
-    public synchronized void onProgress(String status, String stage, int progress) {
-        String state = status + (stage == null || stage.isBlank() ? "" : ", " + stage) + ", " + progress + "%";
+    public synchronized void onProgress(String status, String given, int progress) {
+        // A session's stage repeats its status: said once.
+        String stage = given == null || given.isBlank() || given.equals(status) ? null : given;
+        String state = status + (stage == null ? "" : ", " + stage) + ", " + progress + "%";
         if (state.equals(last)) {
             return;
         }
@@ -37,7 +39,7 @@ public final class Progress implements ProgressListener {
         }
         int filled = Math.max(0, Math.min(WIDTH, progress * WIDTH / 100));
         String line = String.format("%s  [%s%s] %3d%% %s%s", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
-                progress, status, stage == null || stage.isBlank() ? "" : " " + stage);
+                progress, status, stage == null ? "" : " " + stage);
         // Padding wipes the tail of a longer previous line.
         err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
         err.flush();

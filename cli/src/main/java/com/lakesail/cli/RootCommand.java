@@ -6,6 +6,7 @@ import com.lakesail.cli.commands.CatalogsCommand;
 import com.lakesail.cli.commands.ClustersCommand;
 import com.lakesail.cli.commands.CompletionCommand;
 import com.lakesail.cli.commands.ConfigureCommand;
+import com.lakesail.cli.commands.EventsCommand;
 import com.lakesail.cli.commands.InvitationsCommand;
 import com.lakesail.cli.commands.JobsCommand;
 import com.lakesail.cli.commands.LocalCommand;
@@ -13,9 +14,11 @@ import com.lakesail.cli.commands.MeCommand;
 import com.lakesail.cli.commands.MembersCommand;
 import com.lakesail.cli.commands.NetworksCommand;
 import com.lakesail.cli.commands.OrgsCommand;
+import com.lakesail.cli.commands.QueriesCommand;
 import com.lakesail.cli.commands.RoleBindingsCommand;
 import com.lakesail.cli.commands.RolesCommand;
 import com.lakesail.cli.commands.RunsCommand;
+import com.lakesail.cli.commands.SessionsCommand;
 import com.lakesail.cli.commands.TeamsCommand;
 import com.lakesail.cli.commands.TokensCommand;
 import com.lakesail.cli.commands.WhoCanCommand;
@@ -32,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * taking the {@link Context} in its constructor, added to {@link #COMMANDS}.
  */
 @Command(name = "lakesail", versionProvider = Version.class, sortOptions = false,
-        description = "LakeSail from the command line: identity and access, infrastructure, jobs and runs.",
+        description = "LakeSail from the command line: identity and access, infrastructure, jobs, runs and events, queries and sessions.",
         footer = {"", "Credentials: --endpoint/--token/--org, else LAKESAIL_ENDPOINT/LAKESAIL_TOKEN/LAKESAIL_ORGANIZATION, "
                 + "else the profile in ~/.lakesail/config, else a local backend's .lakesail/local-backend.json here. "
                 + "See 'lakesail configure list'.", "", ExitCode.HELP})
@@ -59,6 +62,9 @@ public final class RootCommand implements Runnable {
             CatalogsCommand.class,
             JobsCommand.class,
             RunsCommand.class,
+            QueriesCommand.class,
+            SessionsCommand.class,
+            EventsCommand.class,
             LocalCommand.class,
             CompletionCommand.class);
 

@@ -175,6 +175,72 @@ class CliEndToEndTest {
     }
 
     @Test
+    void jobFileWithScheduleAndEventTrigger_whenAMatchingEventIsPut_startsARunWhoseEventsAreListed() throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String accountId = activeAccount("events-" + suffix);
+        String networkId = json(cli().run("networks", "create", "--name", "events-" + suffix, "--account", accountId,
+                "--region", "us-east-1", "--cidr", "10.8.0.0/16", "--wait", "--output", "json")).get("id").asText();
+        String clusterId = json(cli().run("clusters", "create", "--name", "events-" + suffix, "--network", networkId, "--wait",
+                "--output", "json")).get("id").asText();
+        String source = "com.acme.orders-" + suffix;
+        Path file = work.resolve("triggered.json");
+        Files.writeString(file, """
+                {"name": "orders-%s", "definition": {"clusterId": "%s",
+                 "entrypoint": {"type": "sql", "statements": ["SELECT 1"]},
+                 "schedule": {"cron": "0 2 * * *", "timezone": "Europe/Berlin"},
+                 "triggers": [{"type": "event", "pattern": {"source": ["%s"], "detail-type": ["Order Batch Closed"]}}]}}
+                """.formatted(suffix, clusterId, source));
+
+        JsonNode job = json(cli().run("jobs", "create", "-f", file.toString(), "--output", "json"));
+        String jobId = job.get("id").asText();
+        JsonNode version = json(cli().run("jobs", "versions", "get", jobId, "1", "--output", "json"));
+        CliRun.Result unmatched = cli().run("events", "put", "--source", source, "--detail-type", "Order Batch Opened");
+        JsonNode put = json(cli().run("events", "put", "--source", source, "--detail-type", "Order Batch Closed",
+                "--detail", "{\"region\": \"eu\"}", "--id", "batch-" + suffix, "--output", "json"));
+        JsonNode again = json(cli().run("events", "put", "--source", source, "--detail-type", "Order Batch Closed",
+                "--id", "batch-" + suffix, "--output", "json"));
+
+        assertEquals("0 2 * * *", job.get("schedule").get("cron").asText(), job::toString);
+        assertFalse(job.get("nextRunAt").isNull(), job::toString);
+        assertEquals("Europe/Berlin", version.get("definition").get("schedule").get("timezone").asText(), version::toString);
+        assertEquals("event", version.get("definition").get("triggers").get(0).get("type").asText(), version::toString);
+        assertEquals(0, unmatched.status(), unmatched::toString);
+        assertTrue(unmatched.out().startsWith("Put event ") && unmatched.out().contains(": no job's trigger matched it."),
+                unmatched::toString);
+        assertEquals(1, put.get("runs").size(), put::toString);
+        String runId = put.get("runs").get(0).get("id").asText();
+        assertEquals(jobId, put.get("runs").get(0).get("jobId").asText(), put::toString);
+        assertEquals(runId, again.get("runs").get(0).get("id").asText(), "the same event id starts nothing twice: " + again);
+
+        CliRun.Result cancelled = cli().run("runs", "cancel", runId, "--wait");
+        assertEquals(0, cancelled.status(), cancelled::toString);
+        JsonNode events = json(cli().run("events", "list", runId, "--output", "json"));
+        CliRun.Result table = cli().run("events", "list", jobId, "--limit", "1");
+
+        assertTrue(events.size() >= 2, events::toString);
+        assertEquals("cancelled", events.get(0).get("detail").get("state").asText(), "newest first: " + events);
+        assertEquals("pending", events.get(events.size() - 1).get("detail").get("state").asText(), events::toString);
+        JsonNode created = events.get(events.size() - 1).get("detail").path("previousState");
+        assertTrue(created.isMissingNode() || created.isNull(), "a new run has no previous state: " + events);
+        assertEquals(0, table.status(), table::toString);
+        List<String> lines = table.out().lines().toList();
+        assertEquals(2, lines.size(), table::toString);
+        assertTrue(lines.get(0).startsWith("TIME") && lines.get(1).contains("cancelled") && lines.get(1).contains(runId),
+                table::toString);
+    }
+
+    @Test
+    void eventsPut_whenTheDetailIsNoJsonObject_isAUsageErrorNamingTheOption() {
+        CliRun.Result array = cli().run("events", "put", "--source", "com.acme", "--detail-type", "x", "--detail", "[1]");
+        CliRun.Result broken = cli().run("events", "put", "--source", "com.acme", "--detail-type", "x", "--detail", "{region");
+
+        assertEquals(ExitCode.USAGE, array.status(), array::toString);
+        assertTrue(array.err().contains("--detail must be a JSON object"), array::toString);
+        assertEquals(ExitCode.USAGE, broken.status(), broken::toString);
+        assertTrue(broken.err().contains("--detail must be a JSON object"), broken::toString);
+    }
+
+    @Test
     void jobFile_whenFieldMisspelt_isRefusedNamingTheFieldWithoutCallingTheService() throws Exception {
         Path file = work.resolve("typo.json");
         Files.writeString(file, "{\"name\": \"x\", \"definition\": {\"clusterId\": \"cls_1\", \"timeoutSecond\": 60}}");

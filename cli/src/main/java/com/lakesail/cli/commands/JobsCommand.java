@@ -9,7 +9,6 @@ import com.lakesail.sdk.jobs.ParameterType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -28,7 +27,7 @@ public final class JobsCommand extends BaseCommand {
     }
 
     @Command(name = "create", description = "Create a job from a file {name, description, teamId, definition}; "
-            + "its version 1 is live at once.")
+            + "its version 1 is live at once. The definition's schedule and triggers make it start itself.")
     void create(@Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true) Path file,
             @Option(names = "--name", description = "Instead of the file's name.") String name) {
         JobFile job = JobFile.read(file);
@@ -105,25 +104,8 @@ public final class JobsCommand extends BaseCommand {
         if (live.parameters() != null) {
             live.parameters().forEach(p -> declared.put(p.name(), p.type()));
         }
-        values.forEach((name, text) -> {
-            ParameterType type = declared.getOrDefault(name, ParameterType.STRING);
-            try {
-                typed.put(name, switch (type) {
-                    case BIGINT -> Long.parseLong(text);
-                    case DOUBLE -> Double.parseDouble(text);
-                    case BOOLEAN -> {
-                        if (!text.equals("true") && !text.equals("false")) {
-                            throw new NumberFormatException();
-                        }
-                        yield Boolean.parseBoolean(text);
-                    }
-                    default -> text;
-                });
-            } catch (NumberFormatException e) {
-                throw new ParameterException(spec.commandLine(), "parameter " + name + " is a " + type.toString()
-                        .toLowerCase(Locale.ROOT) + ", not " + text);
-            }
-        });
+        values.forEach((name, text) -> typed.put(name, ParameterValues.typed(declared.getOrDefault(name, ParameterType.STRING),
+                text, message -> new ParameterException(spec.commandLine(), "parameter " + name + " " + message))));
         return typed;
     }
 

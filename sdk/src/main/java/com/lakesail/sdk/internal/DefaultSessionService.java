@@ -15,12 +15,19 @@ final class DefaultSessionService implements SessionService {
     private static final String SESSIONS = "sessions";
     private static final String STATEMENTS = "statements";
 
+    /** Room left between a held read's end and the client's request timeout. */
+    private static final int TIMEOUT_MARGIN_SECONDS = 5;
+
     private final RestClient rest;
     private final OrgPath paths;
+    /** The longest a read may ask the service to hold it: within the request timeout, else the read itself times out. */
+    private final int longestWaitSeconds;
 
-    DefaultSessionService(RestClient rest, OrgPath paths) {
+    DefaultSessionService(RestClient rest, OrgPath paths, Duration requestTimeout) {
         this.rest = rest;
         this.paths = paths;
+        // At least a second, so a waiter with a very short request timeout still pauses between reads.
+        this.longestWaitSeconds = (int) Math.max(1, requestTimeout.toSeconds() - TIMEOUT_MARGIN_SECONDS);
     }
 
     @Override
@@ -56,7 +63,7 @@ final class DefaultSessionService implements SessionService {
     @Override
     public StatementHandle submit(String sessionId, StatementRequest request, int waitSeconds) {
         Object body = JsonBody.of("sql", request.sql(), "queryId", request.queryId(), "parameters",
-                request.parameters().isEmpty() ? null : request.parameters(), "waitSeconds", waitSeconds,
+                request.parameters().isEmpty() ? null : request.parameters(), "waitSeconds", held(waitSeconds),
                 "limit", request.pageSize());
         Statement statement = rest.send(ApiRequest.create(paths.of(SESSIONS, sessionId, STATEMENTS), body,
                 request.idempotencyKey()), Statement.class);
@@ -66,8 +73,12 @@ final class DefaultSessionService implements SessionService {
     @Override
     public Statement statement(String statementId, String nextToken, Integer pageSize, int waitSeconds) {
         return rest.send(ApiRequest.get(paths.of(STATEMENTS, statementId)).withQuery("nextToken", nextToken)
-                .withQuery("limit", pageSize).withQuery("waitSeconds", waitSeconds == 0 ? null : waitSeconds),
+                .withQuery("limit", pageSize).withQuery("waitSeconds", held(waitSeconds) == 0 ? null : held(waitSeconds)),
                 Statement.class);
+    }
+
+    private int held(int waitSeconds) {
+        return Math.min(waitSeconds, longestWaitSeconds);
     }
 
     @Override

@@ -49,6 +49,11 @@ final class RestClient implements AutoCloseable {
         this.baseUri = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     }
 
+    /** How long one request may take: a read the service holds (a statement's wait) must end sooner. */
+    Duration requestTimeout() {
+        return settings.requestTimeout();
+    }
+
     <T> T send(ApiRequest request, Class<T> responseType) {
         return send(request, SdkJson.mapper().constructType(responseType));
     }

@@ -17,6 +17,6 @@ record WorkloadServices(JobService jobs, JobRunService jobRuns, EventService eve
         OrgPath paths = new OrgPath(organizationId);
         JobRunService runs = new DefaultJobRunService(rest, paths);
         return new WorkloadServices(new DefaultJobService(rest, paths, runs), runs, new DefaultEventService(rest, paths),
-                new DefaultQueryService(rest, paths), new DefaultSessionService(rest, paths));
+                new DefaultQueryService(rest, paths), new DefaultSessionService(rest, paths, rest.requestTimeout()));
     }
 }

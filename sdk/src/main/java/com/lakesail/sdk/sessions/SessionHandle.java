@@ -6,6 +6,7 @@ import com.lakesail.sdk.waiter.Waiter;
 import com.lakesail.sdk.waiter.WaiterTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A session, with the means to wait until it is ready, run SQL in it, connect Spark Connect
@@ -56,9 +57,18 @@ public final class SessionHandle implements AutoCloseable {
      * @throws WaiterTimeoutException when it is still pending after {@code timeout}
      */
     public SessionHandle waitUntilReady(Duration timeout) {
-        Session ready = Waiter.<Session>builder().timeout(timeout).initialDelay(Duration.ofMillis(250))
-                .maxDelay(Duration.ofSeconds(2)).multiplier(1.5).build().waitFor(() -> sessions.get(id()));
-        return of(ready, sessions);
+        return waitUntilReady(w -> w.timeout(timeout));
+    }
+
+    /**
+     * {@link #waitUntilReady(Duration)} with a waiter {@code waiter} may reconfigure (timeout, pauses,
+     * a progress listener, clock, sleeper), e.g. to draw each status the session passes through.
+     */
+    public SessionHandle waitUntilReady(Consumer<Waiter.Builder<Session>> waiter) {
+        Waiter.Builder<Session> builder = Waiter.<Session>builder().initialDelay(Duration.ofMillis(250))
+                .maxDelay(Duration.ofSeconds(2)).multiplier(1.5);
+        waiter.accept(builder);
+        return of(builder.build().waitFor(() -> sessions.get(id())), sessions);
     }
 
     /** Runs {@code sql} and gives its rows, waiting up to {@link #DEFAULT_STATEMENT_TIMEOUT}. */

@@ -45,15 +45,16 @@ public interface SessionService {
     SessionToken token(String sessionId, Duration lifetime);
 
     /**
-     * Sends a statement and waits up to {@code waitSeconds} (0 to 20) for its end, so a quick
-     * statement comes back done in one round trip.
+     * Sends a statement and waits up to {@code waitSeconds} (0 to 20, and 5 s less than the client's
+     * request timeout) for its end, so a quick statement comes back done in one round trip.
      */
     StatementHandle submit(String sessionId, StatementRequest request, int waitSeconds);
 
     /**
      * The statement, with one result page once it succeeded: the page {@code nextToken} names (null:
      * the first) of up to {@code pageSize} rows (null: the default), after waiting up to
-     * {@code waitSeconds} (0 to 20) for its end when it has not ended.
+     * {@code waitSeconds} (0 to 20, and 5 s less than the client's request timeout) for its end when
+     * it has not ended.
      */
     Statement statement(String statementId, String nextToken, Integer pageSize, int waitSeconds);
 
