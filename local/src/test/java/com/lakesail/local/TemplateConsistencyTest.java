@@ -445,7 +445,12 @@ class TemplateConsistencyTest {
         Set<String> cleanups = sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunWorkflows.java"));
         assertTrue(cleanups.contains("states:StartExecution"), cleanups.toString());
         // Session tokens are signed by KMS, in the API function alone.
-        Set<String> kms = calls(BACKEND.resolve("aws/KmsTokenSigner.java"), "kms\\.get\\(\\)", "kms");
+        Set<String> kms = new TreeSet<>();
+        Matcher kmsCall = Pattern.compile("\\bkms\\.get\\(\\)\\.call\\(\"(\\w+)\"")
+                .matcher(Files.readString(BACKEND.resolve("aws/KmsTokenSigner.java")));
+        while (kmsCall.find()) {
+            kms.add("kms:" + kmsCall.group(1));
+        }
         assertEquals(Set.of("kms:GetPublicKey", "kms:Sign"), kms);
         // Every function whose graph has the bus publishes the changes it makes to runs (the API's has none: the
         // runs' next tasks publish what it records); the trigger function starts runs, and cancels the ones a
