@@ -29,10 +29,10 @@ import javax.inject.Inject;
  * is due there again. A failed publish is logged and never thrown: the change it reports stands.
  *
  * <p>A host whose graph has no {@link Events} (the API function, which keeps EventBridge's SDK out of
- * its package) records events due at once and publishes none: the run's workflow always runs a task
- * after a change the API makes to it (a new run starts its workflow; a cancel or a callback ends the
- * stage that waits), and that task publishes what its run left queued ({@link #publishQueued}); the
- * next reconciler pass publishes whatever is still left.
+ * its package) records events due at once and publishes none: every change the API makes to a run's
+ * state (creating it, cancelling it before it has compute) is followed by the end of a task of the
+ * run's workflow, and that task publishes what its run left queued ({@link #publishQueued}); the next
+ * reconciler pass publishes whatever is still left.
  *
  * <pre>{@code
  * Event event = ...;                      // e.g. JobRunEvents.stateChange(...)
@@ -108,7 +108,8 @@ public final class EventOutbox {
                 token = page.nextToken();
             } while (token != null);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "queued events of " + resourceId + " not read; a reconciler pass will publish them", e);
+            LOG.log(System.Logger.Level.WARNING, "queued events of " + resourceId
+                    + " not read; a reconciler pass will publish them", e);
             return;
         }
         publishCommitted(queued);
