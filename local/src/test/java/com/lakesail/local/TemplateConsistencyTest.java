@@ -452,8 +452,8 @@ class TemplateConsistencyTest {
             kms.add("kms:" + kmsCall.group(1));
         }
         assertEquals(Set.of("kms:GetPublicKey", "kms:Sign"), kms);
-        // Every function whose graph has the bus publishes the changes it makes to runs (the API's has none: the
-        // runs' next tasks publish what it records); the trigger function starts runs, and cancels the ones a
+        // Every function whose graph has the bus publishes the changes it makes to runs and sessions (the API's has
+        // none: the next tasks of their workflows publish what it records); the trigger function starts runs, and cancels the ones a
         // scheduled run replaces.
         Set<String> runs = union(sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunService.java")), cleanups);
         assertTrue(runs.contains("states:SendTaskFailure"), runs.toString());

@@ -6,8 +6,8 @@ import javax.inject.Singleton;
 
 /**
  * The API function's object graph, built once per container: router, services, the DynamoDB store
- * and Step Functions, nothing of the customer's cloud, no event bus (its runs' next tasks publish the
- * events it records) and no Scheduler (the reconciler syncs schedules). Its AWS clients are built on
+ * and Step Functions, nothing of the customer's cloud, no event bus (the next tasks of its runs' and
+ * sessions' workflows publish the events it records) and no Scheduler (the reconciler syncs schedules). Its AWS clients are built on
  * first use.
  */
 @Singleton

@@ -6,19 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lakesail.backend.domain.event.Event;
+import com.lakesail.backend.domain.job.Compute;
 import com.lakesail.backend.domain.job.JobRun;
 import com.lakesail.backend.domain.job.JobRunStatus;
 import com.lakesail.backend.domain.job.RunTrigger;
 import com.lakesail.backend.domain.job.Termination;
 import com.lakesail.backend.domain.job.TerminationCode;
+import com.lakesail.backend.domain.session.Session;
 import com.lakesail.backend.port.Condition;
 import com.lakesail.backend.port.Events;
 import com.lakesail.backend.port.Write;
 import com.lakesail.backend.service.event.EventOutbox;
 import com.lakesail.backend.service.infra.InfraRecords;
 import com.lakesail.backend.service.job.JobRecords;
+import com.lakesail.backend.service.session.SessionRecords;
 import com.lakesail.backend.service.workflow.WorkflowOutbox;
 import com.lakesail.backend.store.JobItems;
+import com.lakesail.backend.store.SessionItems;
 import com.lakesail.backend.testing.InMemoryStore;
 import com.lakesail.backend.testing.MutableClock;
 import java.time.Duration;
@@ -31,8 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API function has no bus: the events of the changes it makes to a run stay queued, and the run's
- * next workflow task publishes them as it ends, however it ends.
+ * The API function has no bus: the events of the changes it makes to a run or a session stay queued,
+ * and the next task of its workflow publishes them as it ends, however it ends.
  */
 class JobRunTasksEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +59,7 @@ class JobRunTasksEventsTest {
         tasks = new TaskDispatcher(new CloudAccountTasks(steps, null, new Orphans(store, clock)), new NetworkTasks(steps, null),
                 new ClusterTasks(steps, null, null), new CatalogTasks(steps, null),
                 new JobRunTasks(steps, new JobRecords(store, taskOutbox), null, null, null, null, null, null, null, null),
-                new SessionTasks(steps, null, null, null, null, null, null, null, null));
+                new SessionTasks(steps, new SessionRecords(store, taskOutbox), null, null, null, null, null, null, null));
     }
 
     @Test
@@ -86,6 +90,22 @@ class JobRunTasksEventsTest {
         assertThrows(ResourceGoneException.class, () -> tasks.dispatch(payload("jobRun.start", "jrn_2")),
                 "the workflow ends here (Superseded): no later task would publish it");
         assertEquals(List.of("cancelled"), published);
+    }
+
+    @Test
+    void sessionStart_whenTheApiCreatedTheSession_publishesItsPendingEventEvenThoughTheStageFails() {
+        Session session = Session.create("ses_1", ORG, "mbr_1", "usr_1", new Session.Definition("cls_gone", List.of(), 30,
+                Compute.DEFAULT), clock.instant());
+        SessionRecords apiSessions = new SessionRecords(store, apiOutbox);
+        Event created = apiSessions.stateChange(null, session);
+        store.transact(List.of(Write.put(SessionItems.session(session), Condition.notExists()), apiSessions.record(created)));
+        apiSessions.published(created);
+        assertEquals(List.of(), published, "the API publishes nothing");
+
+        assertThrows(StageFailedException.class, () -> tasks.dispatch(
+                JSON.createObjectNode().put("task", "session.start").put("orgId", ORG).put("generation", 1)
+                        .put("sessionId", "ses_1")), "its cluster is gone");
+        assertEquals(List.of("pending"), published);
     }
 
     private static JsonNode payload(String task, String runId) {

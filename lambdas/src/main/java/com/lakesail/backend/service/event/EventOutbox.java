@@ -29,10 +29,11 @@ import javax.inject.Inject;
  * is due there again. A failed publish is logged and never thrown: the change it reports stands.
  *
  * <p>A host whose graph has no {@link Events} (the API function, which keeps EventBridge's SDK out of
- * its package) records events due at once and publishes none: every change the API makes to a run's
- * state (creating it, cancelling it before it has compute) is followed by the end of a task of the
- * run's workflow, and that task publishes what its run left queued ({@link #publishQueued}); the next
- * reconciler pass publishes whatever is still left.
+ * its package) records events due at once and publishes none: most changes the API makes to a run's or
+ * a session's state (creating it, cancelling a run before it has compute, closing a session) are
+ * followed by the end of a task of its workflow, and that task publishes what its resource left queued
+ * ({@link #publishQueued}); the next reconciler pass publishes whatever is still left (a session's moves
+ * between active and idle, which no task follows).
  *
  * <pre>{@code
  * Event event = ...;                      // e.g. JobRunEvents.stateChange(...)
