@@ -245,7 +245,7 @@ class TemplateConsistencyTest {
     }
 
     @Test
-    void functions_whenTheirGraphNeedsConfiguration_haveTheEnvironmentTheirModulesRead() {
+    void functions_whenTheirGraphNeedsConfiguration_haveTheEnvironmentTheirModulesRead() throws IOException {
         JsonNode api = resources.path("ApiFunction").path("Properties").path("Environment").path("Variables");
         JsonNode reconciler = variables("ReconcilerFunction");
         for (String machine : allStateMachines()) {
@@ -279,8 +279,15 @@ class TemplateConsistencyTest {
         assertEquals("SchedulerRole.Arn", reconciler.path("SCHEDULER_ROLE_ARN").asText());
         assertEquals("TriggerFunction.Alias", reconciler.path("TRIGGER_FUNCTION_ARN").asText(),
                 "schedules invoke the trigger function's live alias");
-        assertEquals("EventBus", read(ROOT.resolve("template.yaml")).path("Globals").path("Function").path("Environment")
-                .path("Variables").path("EVENT_BUS_NAME").asText(), "every function publishes on the control plane's bus");
+        for (Map.Entry<String, String> fn : Map.of("ApiFunction", "ApiComponent", "TaskFunction", "TaskComponent",
+                "EventsFunction", "EventsComponent", "ReconcilerFunction", "ReconcilerComponent",
+                "TriggerFunction", "TriggerComponent").entrySet()) {
+            assertEquals(withBus(fn.getValue()) ? "EventBus" : "", variables(fn.getKey()).path("EVENT_BUS_NAME").asText(),
+                    fn.getKey() + ": EVENT_BUS_NAME (EventBridgeModule reads it) if and only if its graph has the bus");
+        }
+        assertFalse(read(ROOT.resolve("template.yaml")).path("Globals").path("Function").path("Environment")
+                .path("Variables").has("EVENT_BUS_NAME"), "not every function has the bus: the API has none");
+        assertFalse(withBus("ApiComponent"), "the API leaves EventBridge's SDK out of its package");
         assertEquals("TaskFunctionRole.Arn", api.path("CONTROL_PLANE_ROLE_ARN").asText(),
                 "ApiFunction: the role template it shows makes customer roles trust the task function's role");
     }
@@ -438,19 +445,38 @@ class TemplateConsistencyTest {
         Set<String> cleanups = sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunWorkflows.java"));
         assertTrue(cleanups.contains("states:StartExecution"), cleanups.toString());
         // Session tokens are signed by KMS, in the API function alone.
-        Set<String> kms = calls(BACKEND.resolve("aws/KmsTokenSigner.java"), "kms\\.get\\(\\)", "kms");
+        Set<String> kms = new TreeSet<>();
+        Matcher kmsCall = Pattern.compile("\\bkms\\.get\\(\\)\\.call\\(\"(\\w+)\"")
+                .matcher(Files.readString(BACKEND.resolve("aws/KmsTokenSigner.java")));
+        while (kmsCall.find()) {
+            kms.add("kms:" + kmsCall.group(1));
+        }
         assertEquals(Set.of("kms:GetPublicKey", "kms:Sign"), kms);
-        // Every function that changes a run publishes the change; the trigger function starts runs, and cancels
-        // the ones a scheduled run replaces.
-        Set<String> events = eventActions();
+        // Every function whose graph has the bus publishes the changes it makes to runs and sessions (the API's has
+        // none: the next tasks of their workflows publish what it records); the trigger function starts runs, and cancels the ones a
+        // scheduled run replaces.
         Set<String> runs = union(sfnActionsUsedBy(BACKEND.resolve("service/job/JobRunService.java")), cleanups);
         assertTrue(runs.contains("states:SendTaskFailure"), runs.toString());
         return Map.of(
-                "ApiFunction", union(store, workflowsUsedByApi, events, kms),
-                "TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks")), cleanups, events),
-                "EventsFunction", union(store, cleanups, events),
+                "ApiFunction", union(store, workflowsUsedByApi, busActions("ApiComponent"), kms),
+                "TaskFunction", union(store, sts, sfnActionsUsedBy(BACKEND.resolve("tasks")), cleanups,
+                        busActions("TaskComponent")),
+                "EventsFunction", union(store, cleanups, busActions("EventsComponent")),
                 "ReconcilerFunction", reconcilerActions(),
-                "TriggerFunction", union(store, runs, events));
+                "TriggerFunction", union(store, runs, busActions("TriggerComponent")));
+    }
+
+    /** What the bus adapter calls, when {@code component}'s graph has the bus; else nothing. */
+    private static Set<String> busActions(String component) throws IOException {
+        return withBus(component) ? eventActions() : Set.of();
+    }
+
+    /** Whether {@code component} (in di/) includes the module that binds the bus. */
+    private static boolean withBus(String component) throws IOException {
+        String source = Files.readString(BACKEND.resolve("di/" + component + ".java"));
+        Matcher modules = Pattern.compile("@Component\\(modules\\s*=\\s*\\{([^}]*)}").matcher(source);
+        assertTrue(modules.find(), component + " declares its modules");
+        return modules.group(1).contains("EventBridgeModule.class");
     }
 
     /** What the bus adapter calls: PutEvents. */
@@ -497,7 +523,7 @@ class TemplateConsistencyTest {
     /** The reconciler's store, and the Step Functions calls of it and of the outbox it starts through. */
     private static Set<String> reconcilerActions() throws IOException {
         return new TreeSet<>(union(storeActions(), sfnActionsUsedBy(BACKEND.resolve("reconciler")),
-                sfnActionsUsedBy(BACKEND.resolve("service/workflow")), eventActions(), scheduleActions()));
+                sfnActionsUsedBy(BACKEND.resolve("service/workflow")), busActions("ReconcilerComponent"), scheduleActions()));
     }
 
     /** The Step Functions actions behind the {@code Workflows} port methods that code under {@code folder} calls. */

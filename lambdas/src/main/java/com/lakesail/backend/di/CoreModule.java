@@ -1,5 +1,6 @@
 package com.lakesail.backend.di;
 
+import com.lakesail.backend.port.Events;
 import com.lakesail.backend.port.Ids;
 import com.lakesail.backend.port.Schedules;
 import com.lakesail.backend.service.AccessSnapshots;
@@ -44,5 +45,12 @@ public final class CoreModule {
         /** Where job schedules live, on the hosts that write them (the reconciler, the local backend); absent in the API. */
         @BindsOptionalOf
         Schedules schedules();
+
+        /**
+         * The bus state-change events go to, on the hosts that publish them (every function but the API,
+         * the local backend); the API leaves its events queued for its runs' next task.
+         */
+        @BindsOptionalOf
+        Events events();
     }
 }

@@ -13,8 +13,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * State-change events on the control plane's bus ({@code EVENT_BUS_NAME}): every function that changes
- * a run publishes its change. The client is built on the first publish.
+ * State-change events on the control plane's bus ({@code EVENT_BUS_NAME}), for every function but the
+ * API (which leaves the events it records to the next task of their run's or session's workflow, and
+ * keeps EventBridge's SDK out of its package). The client is built on the first publish.
  */
 @Module
 public final class EventBridgeModule {

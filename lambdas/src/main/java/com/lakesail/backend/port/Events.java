@@ -8,7 +8,8 @@ import java.util.List;
  * on AWS, the embedded bus locally. Callers do not call it directly: they record the event in the
  * transaction that makes the change and hand it to
  * {@link com.lakesail.backend.service.event.EventOutbox#publishCommitted}, which publishes it and,
- * should that fail, leaves it for the reconciler to publish again.
+ * should that fail, leaves it for the reconciler to publish again. A host without a bus (the API
+ * function) leaves it queued for the next task of its run's or session's workflow.
  *
  * <p>Delivery is at least once: an event may be published twice, with the same id. Whatever starts
  * work from an event does so idempotently.

@@ -101,10 +101,27 @@ public final class JobRunTasks {
     }
 
     Map<String, Task> tasks() {
-        return Map.of("jobRun.admit", this::admit, "jobRun.start", this::start, "jobRun.createSail", this::createSail,
-                "jobRun.awaitSail", this::awaitSail, "jobRun.createRunner", this::createRunner,
-                "jobRun.awaitRunner", this::awaitRunner, "jobRun.cleanup", this::cleanup, "jobRun.finish", this::finish,
-                "jobRun.retry", this::retry);
+        return Map.of("jobRun.admit", publishing(this::admit), "jobRun.start", publishing(this::start),
+                "jobRun.createSail", publishing(this::createSail), "jobRun.awaitSail", publishing(this::awaitSail),
+                "jobRun.createRunner", publishing(this::createRunner), "jobRun.awaitRunner", publishing(this::awaitRunner),
+                "jobRun.cleanup", publishing(this::cleanup), "jobRun.finish", publishing(this::finish),
+                "jobRun.retry", publishing(this::retry));
+    }
+
+    /**
+     * {@code task}, then the run's events still queued published, however it ended: the API has no bus,
+     * and every change it makes to a run (its creation, a cancel) comes before one of its workflow's
+     * tasks ends, even a task that then finds the run ended and stops the workflow.
+     */
+    private Task publishing(Task task) {
+        return in -> {
+            String runId = in.id(ID);
+            try {
+                return task.run(in);
+            } finally {
+                records.publishQueued(in.orgId(), runId);
+            }
+        };
     }
 
     /** Every run is admitted at once today; concurrency limits (next: schedules) will hold runs here. */

@@ -82,8 +82,25 @@ public final class SessionTasks {
     }
 
     Map<String, Task> tasks() {
-        return Map.of("session.start", this::start, "session.awaitReady", this::awaitReady, "session.awaitEnd", this::awaitEnd,
-                "session.checkIdle", this::checkIdle, "session.stop", this::stop, "session.finish", this::finish);
+        return Map.of("session.start", publishing(this::start), "session.awaitReady", publishing(this::awaitReady),
+                "session.awaitEnd", publishing(this::awaitEnd), "session.checkIdle", publishing(this::checkIdle),
+                "session.stop", publishing(this::stop), "session.finish", publishing(this::finish));
+    }
+
+    /**
+     * {@code task}, then the session's events still queued published, however it ended: the API has no
+     * bus, and its creating or closing a session comes before one of the session workflow's tasks ends (a
+     * move between active and idle, which no task follows, waits for a reconciler pass).
+     */
+    private Task publishing(Task task) {
+        return in -> {
+            String sessionId = in.id(ID);
+            try {
+                return task.run(in);
+            } finally {
+                records.publishQueued(in.orgId(), sessionId);
+            }
+        };
     }
 
     private JsonNode start(TaskInput in) {

@@ -9,15 +9,18 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lakesail.backend.testing.lambda.ClassReferences;
+import com.lakesail.backend.testing.lambda.FakeKms;
 import com.lakesail.backend.testing.lambda.FakeRuntimeApi;
 import com.lakesail.backend.testing.lambda.FunctionProcess;
 import com.lakesail.backend.testing.lambda.TemplateFunctions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a Runtime API on loopback. The API function answers {@code GET /v1/me} without a token with the
  * 401 of the error format, building no AWS client for it; every other function answers a malformed
  * event with its own clear error, never a linkage error. Each runs on demand and under SnapStart
- * (hooks before the checkpoint, then the event). The packages also keep their budgets and link:
+ * (hooks before the checkpoint, then the event); the API function also answers the session tokens' JWKS
+ * from its KMS key (a fake KMS on loopback). The packages also keep their budgets and link:
  * every class of ours in a package finds every class it names in that package, the JDK or the runtime.
  *
  * <p>Functions are read from the template, so a function added there without a working package fails here.
@@ -103,7 +107,11 @@ class FunctionArtifactsIT {
         TemplateFunctions.Function api = functions.stream().filter(TemplateFunctions.Function::isApi).findFirst().orElseThrow();
         Set<String> entries = entries(artifact(api));
         for (String prefix : List.of("io/fabric8/", "software/amazon/awssdk/services/cloudformation/",
-                "software/amazon/awssdk/services/eks/", "software/amazon/awssdk/services/sts/", "com/lakesail/backend/kubernetes/")) {
+                "software/amazon/awssdk/services/eks/", "software/amazon/awssdk/services/sts/", "com/lakesail/backend/kubernetes/",
+                // Schedules are synced, and the API's events published, by other functions; KMS is called through
+                // the SDK's signer (KmsCalls), without the generated client.
+                "software/amazon/awssdk/services/scheduler/", "software/amazon/awssdk/services/eventbridge/",
+                "software/amazon/awssdk/services/kms/")) {
             assertTrue(entries.stream().noneMatch(e -> e.startsWith(prefix)), "the API function holds " + prefix);
         }
         assertTrue(entries.contains("com/fasterxml/jackson/databind/ObjectMapper.class"));
@@ -235,6 +243,57 @@ class FunctionArtifactsIT {
                 }
             }
         }
+    }
+
+    /**
+     * The session token routes' KMS path from the package alone: {@code GET /v1/.well-known/jwks.json}
+     * builds the KMS client, calls {@code kms:GetPublicKey} on the session signing key (a fake on
+     * loopback speaking KMS's JSON protocol) and answers the key as a JWK through the JOSE library, so
+     * a class of the KMS client, its protocol or the JOSE library missing from the package fails here.
+     */
+    @Test
+    void apiFunction_whenStartedFromItsPackageAlone_answersTheJwksFromTheKmsKey() throws Exception {
+        TemplateFunctions.Function api = functions.stream().filter(TemplateFunctions.Function::isApi).findFirst().orElseThrow();
+        String keyArn = api.environment().get("SESSION_SIGNING_KEY_ARN");
+        assertNotNull(keyArn, "the API function names its session signing key");
+        Path taskRoot = FunctionProcess.unpack(artifact(api), work);
+        Path log = work.resolve(api.logicalId() + "-jwks.log");
+        try (FakeKms kms = FakeKms.start(keyArn); FakeRuntimeApi runtime = FakeRuntimeApi.start()) {
+            Map<String, String> environment = new HashMap<>(api.environment());
+            environment.put("AWS_ENDPOINT_URL_KMS", kms.endpoint());
+            runtime.invoke("{\"resource\":\"/{proxy+}\",\"path\":\"/v1/.well-known/jwks.json\",\"httpMethod\":\"GET\","
+                    + "\"headers\":{\"Accept\":\"application/json\"},\"queryStringParameters\":null,\"body\":null,"
+                    + "\"isBase64Encoded\":false}");
+            try (FunctionProcess ignored = FunctionProcess.start(taskRoot, api.handler(), environment, runtime.address(),
+                    FunctionProcess.RUNTIME_JVM_OPTIONS, log)) {
+                FakeRuntimeApi.Outcome outcome = runtime.await(ANSWER_TIMEOUT);
+                assertNotNull(outcome, "the API function did not answer; its output:\n" + read(log));
+                String where = "answered " + outcome + "\nKMS calls: " + kms.calls + "\nits output:\n" + read(log);
+                assertEquals(FakeRuntimeApi.Kind.RESPONSE, outcome.kind(), where);
+                JsonNode response = JSON.readTree(outcome.body());
+                assertEquals(200, response.path("statusCode").asInt(), where);
+                JsonNode keys = JSON.readTree(response.path("body").asText()).path("keys");
+                assertEquals(1, keys.size(), where);
+                JsonNode jwk = keys.get(0);
+                assertEquals("EC", jwk.path("kty").asText(), where);
+                assertEquals("P-256", jwk.path("crv").asText(), where);
+                assertEquals("ES256", jwk.path("alg").asText(), where);
+                assertFalse(jwk.path("kid").asText().isBlank(), where);
+                assertEquals(coordinate(kms.publicKey().getW().getAffineX()), jwk.path("x").asText(), "the KMS key's x: " + where);
+                assertEquals(coordinate(kms.publicKey().getW().getAffineY()), jwk.path("y").asText(), "the KMS key's y: " + where);
+                assertFalse(jwk.has("d"), "no private part: " + where);
+                assertEquals(List.of("TrentService.GetPublicKey"), kms.calls, where);
+            }
+        }
+    }
+
+    /** A P-256 coordinate as a JWK has it: 32 bytes, big-endian, base64url without padding. */
+    private static String coordinate(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        byte[] fixed = new byte[32];
+        int length = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - length, fixed, 32 - length, length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
     }
 
     private static void assertApiUnauthenticated(FakeRuntimeApi.Outcome outcome, String where) throws IOException {

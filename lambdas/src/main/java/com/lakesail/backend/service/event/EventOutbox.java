@@ -16,6 +16,7 @@ import com.lakesail.backend.store.Keys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -26,6 +27,13 @@ import javax.inject.Inject;
  * lists, for {@link #RETENTION}), then published right after the commit; a publish that fails, or a
  * death before it, leaves the event in the publish queue, and every reconciler pass publishes what
  * is due there again. A failed publish is logged and never thrown: the change it reports stands.
+ *
+ * <p>A host whose graph has no {@link Events} (the API function, which keeps EventBridge's SDK out of
+ * its package) records events due at once and publishes none: most changes the API makes to a run's or
+ * a session's state (creating it, cancelling a run before it has compute, closing a session) are
+ * followed by the end of a task of its workflow, and that task publishes what its resource left queued
+ * ({@link #publishQueued}); the next reconciler pass publishes whatever is still left (a session's moves
+ * between active and idle, which no task follows).
  *
  * <pre>{@code
  * Event event = ...;                      // e.g. JobRunEvents.stateChange(...)
@@ -42,12 +50,13 @@ public final class EventOutbox {
     private static final System.Logger LOG = System.getLogger(EventOutbox.class.getName());
 
     private final Store store;
-    private final Events events;
+    private final Optional<Events> events;
     private final Clock clock;
     private final WorkflowOutbox.Timing timing;
 
+    /** @param events the bus; empty on a host that leaves publishing to the task function and the reconciler */
     @Inject
-    public EventOutbox(Store store, Events events, Clock clock, WorkflowOutbox.Timing timing) {
+    public EventOutbox(Store store, Optional<Events> events, Clock clock, WorkflowOutbox.Timing timing) {
         this.store = store;
         this.events = events;
         this.clock = clock;
@@ -56,16 +65,22 @@ public final class EventOutbox {
 
     /** The event's item, to write in the transaction that makes the change it reports. */
     public Write record(Event event) {
-        return Write.put(EventItems.pending(event, clock.instant().plus(timing.startGrace()), expiresAt(event)),
-                Condition.notExists());
+        Instant due = events.isPresent() ? clock.instant().plus(timing.startGrace()) : clock.instant();
+        return Write.put(EventItems.pending(event, due, expiresAt(event)), Condition.notExists());
     }
 
-    /** Publishes committed events now; whatever the bus does not take stays queued for a reconciler pass. */
+    /**
+     * Publishes committed events now; whatever the bus does not take stays queued for a reconciler pass.
+     * Without a bus, all of them stay queued.
+     */
     public void publishCommitted(List<Event> committed) {
+        if (events.isEmpty()) {
+            return;
+        }
         for (int from = 0; from < committed.size(); from += Events.MAX_BATCH) {
             List<Event> batch = committed.subList(from, Math.min(committed.size(), from + Events.MAX_BATCH));
             try {
-                events.publish(batch);
+                events.get().publish(batch);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "events " + batch.stream().map(Event::id).toList()
                         + " not published; a reconciler pass will publish them again", e);
@@ -76,11 +91,39 @@ public final class EventOutbox {
     }
 
     /**
+     * Publishes the events of {@code resourceId} still queued, oldest first, whenever they are due: those
+     * a host without a bus recorded (or a failed publish left). Never throws; what fails stays queued.
+     */
+    public void publishQueued(String orgId, String resourceId) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Event> queued = new ArrayList<>();
+        try {
+            String token = null;
+            do {
+                // The table (not an index): read consistently, so a change committed before this call is seen.
+                Page<Item> page = store.query(Query.partition(Query.Index.TABLE, Keys.orgPartition(orgId),
+                        EventItems.resourcePrefix(resourceId), PAGE, token));
+                page.items().stream().filter(EventOutbox::queued).map(EventItems::event).forEach(queued::add);
+                token = page.nextToken();
+            } while (token != null);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "queued events of " + resourceId
+                    + " not read; a reconciler pass will publish them", e);
+            return;
+        }
+        publishCommitted(queued);
+    }
+
+    /**
      * Publishes the queued events due by {@code asOf} (at most {@code limit}), in due order per shard.
      *
      * @return how many were published
+     * @throws IllegalStateException on a host without a bus
      */
     public int publishDue(Instant asOf, int limit) {
+        Events bus = bus();
         String due = Keys.auditTime(asOf);
         int seen = 0;
         int published = 0;
@@ -95,7 +138,7 @@ public final class EventOutbox {
                         break shard;
                     }
                     seen++;
-                    published += republish(queued) ? 1 : 0;
+                    published += republish(bus, queued) ? 1 : 0;
                 }
                 token = page.nextToken();
             } while (token != null && seen < limit);
@@ -116,21 +159,29 @@ public final class EventOutbox {
                 items.nextToken());
     }
 
-    private boolean republish(Item queued) {
+    private boolean republish(Events bus, Item queued) {
         try {
             // The index copy may be stale: only an event still queued is published again.
             Optional<Item> current = store.get(queued.key());
-            if (current.isEmpty() || current.get().gsi2pk() == null) {
+            if (current.isEmpty() || !queued(current.get())) {
                 return false;
             }
             Event event = EventItems.event(current.get());
-            events.publish(List.of(event));
+            bus.publish(List.of(event));
             settle(event);
             return true;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "queued event " + queued.key() + " not published; it stays queued", e);
             return false;
         }
+    }
+
+    private static boolean queued(Item event) {
+        return event.gsi2pk() != null;
+    }
+
+    private Events bus() {
+        return events.orElseThrow(() -> new IllegalStateException("no event bus on this host"));
     }
 
     private void settle(Event event) {

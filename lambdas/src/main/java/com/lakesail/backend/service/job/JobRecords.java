@@ -220,6 +220,14 @@ public final class JobRecords {
         }
     }
 
+    /**
+     * Publishes the run's events still queued: those a host without a bus (the API) recorded since its
+     * workflow's last task. Never throws.
+     */
+    public void publishQueued(String orgId, String runId) {
+        events.publishQueued(orgId, runId);
+    }
+
     /** How a run ends: its terminal status and termination, and writes that ride along (an audit entry). */
     public record Ending(JobRunStatus status, Termination termination, List<Write> extra) {
         public Ending(JobRunStatus status, Termination termination) {

@@ -160,6 +160,14 @@ public final class SessionRecords {
         }
     }
 
+    /**
+     * Publishes the session's events still queued: those a host without a bus (the API) recorded since its
+     * workflow's last task. Never throws.
+     */
+    public void publishQueued(String orgId, String sessionId) {
+        events.publishQueued(orgId, sessionId);
+    }
+
     /** A statement as changed, with the session as changed beside it in the same transaction. */
     public record Change(Statement statement, Session session) {
     }

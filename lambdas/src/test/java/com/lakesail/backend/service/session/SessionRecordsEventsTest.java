@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class SessionRecordsEventsTest {
         }
         events.forEach(e -> published.add(e.id()));
     };
-    private final EventOutbox outbox = new EventOutbox(store, bus, clock,
+    private final EventOutbox outbox = new EventOutbox(store, Optional.of(bus), clock,
             new WorkflowOutbox.Timing(Duration.ofSeconds(60), Duration.ofMinutes(5), 3));
     private final SessionRecords records = new SessionRecords(store, outbox);
 
