@@ -42,6 +42,7 @@ public final class SailMain {
         SparkConf conf = new SparkConf(false).setAll(CollectionConverters.asScala(load(Path.of(args[0]))));
         pinToLoopback(conf);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        spark.sparkContext().addSparkListener(new EndedOperationJobs(spark.sparkContext()));
         // Bound only now, with the session ready: Spark's Connect plugin would bind while the
         // context starts, and a client that connects in between is told there is no session.
         SparkConnectService$.MODULE$.start(spark.sparkContext());

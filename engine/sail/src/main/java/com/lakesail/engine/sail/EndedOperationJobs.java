@@ -1,0 +1,109 @@
+package com.lakesail.engine.sail;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.connect.service.SparkListenerConnectOperationCanceled;
+import org.apache.spark.sql.connect.service.SparkListenerConnectOperationFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cancels the Spark jobs of a Spark Connect operation that has been interrupted or has failed, and
+ * any job such an operation starts afterwards.
+ *
+ * <p>Spark Connect cancels an interrupted operation's jobs by its tag once its execution thread
+ * stops, but a job the adaptive planner submits for it (a shuffle map stage) around that moment
+ * escapes: the operation ends {@code OPERATION_CANCELED} while its tasks run on, hold every core,
+ * and the session's next statement waits behind them for good (seen here in one cancel in a few of
+ * {@code SELECT count(*) FROM range(1e11) WHERE sha2(...)}: the job of its map stage started after
+ * the operation's end, ran for minutes, and {@code SELECT 2} queued behind it). This listener closes both orders:
+ * at the operation's end it cancels every job it knows carries the operation's tag, and a job that
+ * starts later carrying an ended operation's tag is cancelled as it starts. Both happen on the
+ * listener's one thread, in the order Spark posted the events, so no job falls between them.
+ */
+final class EndedOperationJobs extends SparkListener {
+    /** Spark's local property holding a job's tags ({@code SparkContext.SPARK_JOB_TAGS}), comma separated. */
+    private static final String JOB_TAGS = "spark.job.tags";
+    /** How many ended operations' tags are remembered: a late job follows its operation's end closely. */
+    private static final int REMEMBERED = 4096;
+    private static final Logger LOG = LoggerFactory.getLogger(EndedOperationJobs.class);
+
+    private final SparkContext context;
+    /** Running jobs and their tags. */
+    private final Map<Integer, Set<String>> running = new HashMap<>();
+    /** The tags of operations that ended interrupted or failed, the most recent last. */
+    private final Set<String> ended = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+
+    EndedOperationJobs(SparkContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public synchronized void onJobStart(SparkListenerJobStart start) {
+        Set<String> tags = tags(start);
+        for (String tag : tags) {
+            if (ended.contains(tag)) {
+                LOG.warn("cancelling job {}: it started after its Spark Connect operation {} was interrupted or failed",
+                        start.jobId(), tag);
+                cancel(start.jobId());
+                return;
+            }
+        }
+        running.put(start.jobId(), tags);
+    }
+
+    @Override
+    public synchronized void onJobEnd(SparkListenerJobEnd end) {
+        running.remove(end.jobId());
+    }
+
+    @Override
+    public synchronized void onOtherEvent(SparkListenerEvent event) {
+        String tag;
+        if (event instanceof SparkListenerConnectOperationCanceled canceled) {
+            tag = canceled.jobTag();
+        } else if (event instanceof SparkListenerConnectOperationFailed failed) {
+            tag = failed.jobTag();
+        } else {
+            return;
+        }
+        ended.add(tag);
+        for (Map.Entry<Integer, Set<String>> job : running.entrySet()) {
+            if (job.getValue().contains(tag)) {
+                // Usually Spark's own cancel by tag has it already: the job's end is on its way.
+                LOG.info("cancelling job {}: its Spark Connect operation {} was interrupted or failed", job.getKey(), tag);
+                cancel(job.getKey());
+            }
+        }
+    }
+
+    private void cancel(int jobId) {
+        context.cancelJob(jobId, "its Spark Connect operation was interrupted or failed");
+    }
+
+    private static Set<String> tags(SparkListenerJobStart start) {
+        Set<String> tags = new HashSet<>();
+        String value = start.properties() == null ? null : start.properties().getProperty(JOB_TAGS);
+        if (value != null) {
+            for (String tag : value.split(",")) {
+                if (!tag.isEmpty()) {
+                    tags.add(tag);
+                }
+            }
+        }
+        return tags;
+    }
+}
