@@ -64,8 +64,8 @@ class LocalBackendEngineRunsTest {
                 "SELECT region, count(*) AS orders, sum(amount) AS total FROM lake.shop.orders"
                         + " WHERE amount >= :min_amount GROUP BY region ORDER BY region");
         sales.putArray("parameters").addObject().put("name", "min_amount").put("type", "bigint").put("default", 0);
-        // Long enough for the runner's first report to arrive within the running stage's heartbeat limit
-        // (the timeout less a second) on a loaded 2-core machine, where a runner JVM may take 10 s to report.
+        // A runner JVM may take 10 s to report on a loaded 2-core machine; the run ends `timeout` either way
+        // (a heartbeat limit cut to the timeout counts as the timeout), but a runner that reports is the common case.
         ObjectNode slow = steps.definition(ENDLESS).put("timeoutSeconds", 30);
         slow.putObject("compute").putObject("driver").put("cpu", 1);
         ObjectNode doomed = steps.definition(ENDLESS);

@@ -317,7 +317,8 @@ public final class JobRunTasks {
         }
         String error = in.error();
         boolean running = r.status() == JobRunStatus.RUNNING;
-        if ("States.Timeout".equals(error) && running) {
+        if (running && ("States.Timeout".equals(error)
+                || "States.HeartbeatTimeout".equals(error) && limits.runnerHeartbeatIsTheTimeout(d.timeoutSeconds()))) {
             return new JobRecords.Ending(JobRunStatus.TIMEOUT, new Termination(TerminationCode.TIMEOUT,
                     "the run exceeded its timeout of " + d.timeoutSeconds() + " s"));
         }

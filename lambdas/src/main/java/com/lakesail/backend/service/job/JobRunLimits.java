@@ -42,6 +42,16 @@ public record JobRunLimits(int sailSeconds, int sailHeartbeatSeconds, int heartb
     }
 
     /**
+     * Whether the running stage's heartbeat limit is cut to just below the job's timeout: then the limit
+     * can only run out when the runner has not reported at all since it was created (a runner JVM slow
+     * to start on a loaded machine), one second before the timeout itself, so the run has in fact used
+     * its whole timeout and ends {@code timeout}, not as a lost runner.
+     */
+    public boolean runnerHeartbeatIsTheTimeout(int timeoutSeconds) {
+        return runnerHeartbeatSeconds(timeoutSeconds) >= timeoutSeconds - 1;
+    }
+
+    /**
      * How often the runner of a job with this timeout reports ({@code heartbeatSeconds} in its run
      * spec): {@link #heartbeatSeconds}, or more often for a short job, whose running stage's heartbeat
      * limit is cut below its timeout, so that {@link #missedHeartbeats} reports still fit in that limit

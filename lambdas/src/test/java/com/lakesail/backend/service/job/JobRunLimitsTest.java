@@ -1,6 +1,7 @@
 package com.lakesail.backend.service.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,13 @@ class JobRunLimitsTest {
                     "timeout " + timeout + ": reports every " + report + " s");
         }
         assertEquals(2, limits.runnerReportSeconds(10));
+    }
+
+    @Test
+    void runnerHeartbeatIsTheTimeout_onlyWhenTheLimitIsCutToTheTimeout() {
+        assertTrue(limits.runnerHeartbeatIsTheTimeout(10), "a 10 s job: silence for 9 s is its whole timeout");
+        assertTrue(limits.runnerHeartbeatIsTheTimeout(91));
+        assertFalse(limits.runnerHeartbeatIsTheTimeout(92), "90 s of silence in a 92 s job is a lost runner");
+        assertFalse(limits.runnerHeartbeatIsTheTimeout(3600));
     }
 }
