@@ -97,7 +97,12 @@ final class Scheduler implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 // A store failure ends this turn; the execution resumes when an engine restarts on the store.
-                System.getLogger("workflow").log(System.Logger.Level.ERROR, "workflow step failed", e);
+                if (closed) {
+                    // The backend is stopping and closed the store under a step that outlived close's wait.
+                    System.getLogger("workflow").log(System.Logger.Level.DEBUG, "workflow step cut short by the engine's close", e);
+                } else {
+                    System.getLogger("workflow").log(System.Logger.Level.ERROR, "workflow step failed", e);
+                }
             }
         }
     }
