@@ -1,5 +1,6 @@
 package com.lakesail.engine.sail;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,12 +23,14 @@ import org.slf4j.LoggerFactory;
  * <p>Spark Connect cancels an interrupted operation's jobs by its tag once its execution thread
  * stops, but a job the adaptive planner submits for it (a shuffle map stage) around that moment
  * escapes: the operation ends {@code OPERATION_CANCELED} while its tasks run on, hold every core,
- * and the session's next statement waits behind them for good (seen here in one cancel in a few of
+ * and the session's next statement waits behind them for good. Seen here in one cancel in a few of
  * {@code SELECT count(*) FROM range(1e11) WHERE sha2(...)}: the job of its map stage started after
- * the operation's end, ran for minutes, and {@code SELECT 2} queued behind it). This listener closes both orders:
- * at the operation's end it cancels every job it knows carries the operation's tag, and a job that
- * starts later carrying an ended operation's tag is cancelled as it starts. Both happen on the
- * listener's one thread, in the order Spark posted the events, so no job falls between them.
+ * the operation's end and ran for minutes, and {@code SELECT 2} queued behind it.
+ *
+ * <p>This listener closes both orders: at the operation's end it cancels every job it knows carries
+ * the operation's tag, and a job that starts later carrying an ended operation's tag is cancelled as
+ * it starts. Both happen on the listener's one thread, in the order Spark posted the events, so no
+ * job falls between them.
  */
 final class EndedOperationJobs extends SparkListener {
     /** Spark's local property holding a job's tags ({@code SparkContext.SPARK_JOB_TAGS}), comma separated. */
@@ -40,7 +43,7 @@ final class EndedOperationJobs extends SparkListener {
     /** Running jobs and their tags. */
     private final Map<Integer, Set<String>> running = new HashMap<>();
     /** The tags of operations that ended interrupted or failed, the most recent last. */
-    private final Set<String> ended = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+    private final Set<String> ended = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > REMEMBERED;
