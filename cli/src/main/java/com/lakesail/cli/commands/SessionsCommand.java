@@ -126,7 +126,10 @@ public final class SessionsCommand extends BaseCommand {
             for (String sql = SqlPrompt.nextStatement(prompt); sql != null; sql = SqlPrompt.nextStatement(prompt)) {
                 long started = System.nanoTime();
                 try {
-                    StatementHandle statement = submit(sessionId, StatementRequest.sql(sql).parameters(values));
+                    // At a terminal not held: Ctrl-C must find the statement from its first moment, not
+                    // after a held answer. Piped, nobody presses it: a quick statement's end rides the answer.
+                    StatementHandle statement = lakesail().sessions().submit(sessionId,
+                            StatementRequest.sql(sql).parameters(values), prompt.interruptible() ? 0 : HELD_SECONDS);
                     running.set(statement);
                     ResultRows result = statement.result(SessionHandle.DEFAULT_STATEMENT_TIMEOUT);
                     print(result);

@@ -31,6 +31,9 @@ interface SqlPrompt extends AutoCloseable {
     /** Runs {@code onInterrupt} when the person presses Ctrl-C while a statement runs. */
     void onInterrupt(Runnable onInterrupt);
 
+    /** Whether a Ctrl-C reaches {@link #onInterrupt}: a person at a terminal. */
+    boolean interruptible();
+
     @Override
     void close();
 
@@ -99,6 +102,11 @@ interface SqlPrompt extends AutoCloseable {
         }
 
         @Override
+        public boolean interruptible() {
+            return false;
+        }
+
+        @Override
         public void close() {
             // The caller's input stream stays open.
         }
@@ -154,6 +162,11 @@ interface SqlPrompt extends AutoCloseable {
         @Override
         public void onInterrupt(Runnable onInterrupt) {
             terminal.handle(org.jline.terminal.Terminal.Signal.INT, signal -> onInterrupt.run());
+        }
+
+        @Override
+        public boolean interruptible() {
+            return true;
         }
 
         @Override
