@@ -1,15 +1,12 @@
 package com.lakesail.engine.sail;
 
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerEvent;
-import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.connect.service.SparkListenerConnectOperationCanceled;
 import org.apache.spark.sql.connect.service.SparkListenerConnectOperationFailed;
@@ -27,21 +24,20 @@ import org.slf4j.LoggerFactory;
  * {@code SELECT count(*) FROM range(1e11) WHERE sha2(...)}: the job of its map stage started after
  * the operation's end and ran for minutes, and {@code SELECT 2} queued behind it.
  *
- * <p>This listener closes both orders: at the operation's end it cancels every job it knows carries
- * the operation's tag, and a job that starts later carrying an ended operation's tag is cancelled as
- * it starts. Both happen on the listener's one thread, in the order Spark posted the events, so no
- * job falls between them.
+ * <p>This listener closes both orders. At the operation's end it cancels by the operation's tag once
+ * more, which reaches any job the scheduler already holds. A job whose start it sees after that end
+ * is cancelled as it starts. It sees the events in the order Spark posted them, so no job falls
+ * between the two.
  */
 final class EndedOperationJobs extends SparkListener {
     /** Spark's local property holding a job's tags ({@code SparkContext.SPARK_JOB_TAGS}), comma separated. */
     private static final String JOB_TAGS = "spark.job.tags";
     /** How many ended operations' tags are remembered: a late job follows its operation's end closely. */
     private static final int REMEMBERED = 4096;
+    private static final String REASON = "its Spark Connect operation was interrupted or failed";
     private static final Logger LOG = LoggerFactory.getLogger(EndedOperationJobs.class);
 
     private final SparkContext context;
-    /** Running jobs and their tags. */
-    private final Map<Integer, Set<String>> running = new HashMap<>();
     /** The tags of operations that ended interrupted or failed, the most recent last. */
     private final Set<String> ended = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -56,21 +52,18 @@ final class EndedOperationJobs extends SparkListener {
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart start) {
-        Set<String> tags = tags(start);
-        for (String tag : tags) {
+        String tags = start.properties() == null ? null : start.properties().getProperty(JOB_TAGS);
+        if (tags == null) {
+            return;
+        }
+        for (String tag : tags.split(",")) {
             if (ended.contains(tag)) {
                 LOG.warn("cancelling job {}: it started after its Spark Connect operation {} was interrupted or failed",
                         start.jobId(), tag);
-                cancel(start.jobId());
+                context.cancelJob(start.jobId(), REASON);
                 return;
             }
         }
-        running.put(start.jobId(), tags);
-    }
-
-    @Override
-    public synchronized void onJobEnd(SparkListenerJobEnd end) {
-        running.remove(end.jobId());
     }
 
     @Override
@@ -84,29 +77,7 @@ final class EndedOperationJobs extends SparkListener {
             return;
         }
         ended.add(tag);
-        for (Map.Entry<Integer, Set<String>> job : running.entrySet()) {
-            if (job.getValue().contains(tag)) {
-                // Usually Spark's own cancel by tag has it already: the job's end is on its way.
-                LOG.info("cancelling job {}: its Spark Connect operation {} was interrupted or failed", job.getKey(), tag);
-                cancel(job.getKey());
-            }
-        }
-    }
-
-    private void cancel(int jobId) {
-        context.cancelJob(jobId, "its Spark Connect operation was interrupted or failed");
-    }
-
-    private static Set<String> tags(SparkListenerJobStart start) {
-        Set<String> tags = new HashSet<>();
-        String value = start.properties() == null ? null : start.properties().getProperty(JOB_TAGS);
-        if (value != null) {
-            for (String tag : value.split(",")) {
-                if (!tag.isEmpty()) {
-                    tags.add(tag);
-                }
-            }
-        }
-        return tags;
+        // Usually Spark's own cancel by this tag has them already.
+        context.cancelJobsWithTag(tag, REASON);
     }
 }
