@@ -66,19 +66,9 @@ class LauncherIT {
         Process up = launcher("local", "up", "--port", String.valueOf(port), "--quiet", "--sandbox-speed", "50")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            Path connection = work.resolve(".lakesail/local-backend.json");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            Ran orgs = null;
-            while (System.nanoTime() < deadline && up.isAlive()) {
-                if (Files.exists(connection)) {
-                    orgs = run("orgs", "list", "--output", "json");
-                    if (orgs.status() == 0) {
-                        break;
-                    }
-                }
-                Thread.sleep(200);
-            }
-            assertTrue(orgs != null && orgs.status() == 0, () -> "backend log:\n" + read(log));
+            awaitBackend(up, log);
+            Ran orgs = run("orgs", "list", "--output", "json");
+            assertEquals(0, orgs.status(), orgs::toString);
             JsonNode list = JSON.readTree(orgs.out());
             assertTrue(list.isArray() && list.size() == 1, orgs::toString);
             assertEquals("local", list.get(0).get("name").asText());

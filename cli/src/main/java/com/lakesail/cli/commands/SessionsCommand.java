@@ -128,8 +128,8 @@ public final class SessionsCommand extends BaseCommand {
                 try {
                     // At a terminal not held: Ctrl-C must find the statement from its first moment, not
                     // after a held answer. Piped, nobody presses it: a quick statement's end rides the answer.
-                    StatementHandle statement = lakesail().sessions().submit(sessionId,
-                            StatementRequest.sql(sql).parameters(values), prompt.interruptible() ? 0 : HELD_SECONDS);
+                    StatementHandle statement = submit(sessionId, StatementRequest.sql(sql).parameters(values),
+                            prompt.interruptible() ? 0 : HELD_SECONDS);
                     running.set(statement);
                     ResultRows result = statement.result(SessionHandle.DEFAULT_STATEMENT_TIMEOUT);
                     print(result);
@@ -150,14 +150,15 @@ public final class SessionsCommand extends BaseCommand {
 
     /**
      * Sends the statement straight to the session (no read of the session first: the service says
-     * when it is closed or not the caller's) and holds the answer for a quick statement's end.
+     * when it is closed or not the caller's) and holds the answer up to {@code heldSeconds} for a quick
+     * statement's end.
      */
-    private StatementHandle submit(String sessionId, StatementRequest request) {
-        return lakesail().sessions().submit(sessionId, request, HELD_SECONDS);
+    private StatementHandle submit(String sessionId, StatementRequest request, int heldSeconds) {
+        return lakesail().sessions().submit(sessionId, request, heldSeconds);
     }
 
     private ResultRows run(String sessionId, StatementRequest request) {
-        return submit(sessionId, request).result(SessionHandle.DEFAULT_STATEMENT_TIMEOUT);
+        return submit(sessionId, request, HELD_SECONDS).result(SessionHandle.DEFAULT_STATEMENT_TIMEOUT);
     }
 
     private void print(ResultRows result) {
