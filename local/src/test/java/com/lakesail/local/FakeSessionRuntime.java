@@ -1,12 +1,12 @@
 package com.lakesail.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lakesail.backend.port.Callback;
 import com.lakesail.backend.port.SessionRuntime;
 import com.lakesail.backend.port.SessionSpec;
-import com.lakesail.backend.port.StatementSpec;
 import com.lakesail.backend.port.Workload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,17 +15,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * Plays a session's engine the way the real session server behaves on the wire: it reports through
- * the session's callback over HTTP, with the credential the spec carries, as {@code SessionServer}
- * does. A session becomes ready at once; a statement's SQL says what it does:
+ * Plays a session's engine the way the real session server behaves on the wire: it pulls its
+ * statements and cancels and reports through the session's callback over HTTP, with the credential
+ * the spec carries, as {@code SessionServer} does. A session becomes ready at once; a statement's SQL
+ * says what it does:
  *
  * <pre>
  * FAIL &lt;message&gt;   fails with errorClass TEST_FAILURE
@@ -40,11 +40,6 @@ final class FakeSessionRuntime implements SessionRuntime {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ExecutorService server = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fake-session-server");
-        t.setDaemon(true);
-        return t;
-    });
     private final Map<String, SessionSpec> started = new ConcurrentHashMap<>();
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     private final Map<String, String> heldBy = new ConcurrentHashMap<>();
@@ -57,24 +52,13 @@ final class FakeSessionRuntime implements SessionRuntime {
 
     @Override
     public void start(SessionSpec spec) {
-        started.put(spec.workload().id(), spec);
-        if (ready) {
-            server.execute(() -> report(spec.callback(), event("session_ready").put("endpoint", ENDPOINT)));
+        if (started.putIfAbsent(spec.workload().id(), spec) != null) {
+            return;
         }
-    }
-
-    @Override
-    public void execute(Workload workload, StatementSpec statement) {
-        Callback callback = spec(workload.id()).callback();
-        server.execute(() -> run(workload.id(), callback, statement));
-    }
-
-    @Override
-    public void cancel(Workload workload, String statementId) {
-        if (heldBy.remove(statementId) != null) {
-            Callback callback = spec(workload.id()).callback();
-            server.execute(() -> report(callback, event("statement_cancelled").put("statementId", statementId)));
-        }
+        boolean reportReady = ready;
+        Thread server = new Thread(() -> serve(spec, reportReady), "fake-session-server-" + spec.workload().id());
+        server.setDaemon(true);
+        server.start();
     }
 
     @Override
@@ -107,21 +91,95 @@ final class FakeSessionRuntime implements SessionRuntime {
         post(sessionId, succeeded(statementId, List.of(List.of(1))));
     }
 
-    private void run(String sessionId, Callback callback, StatementSpec s) {
-        String sql = s.sql().strip();
-        if (sql.startsWith("FAIL ")) {
-            report(callback, event("statement_failed").put("statementId", s.statementId()).put("errorClass", "TEST_FAILURE")
-                    .put("message", sql.substring(5)));
-        } else if (sql.startsWith("HOLD")) {
-            heldBy.put(s.statementId(), sessionId);
-            report(callback, event("statement_started").put("statementId", s.statementId()));
-        } else if (sql.startsWith("ROWS ")) {
-            rows(callback, s.statementId(), Integer.parseInt(sql.substring(5).trim()));
-        } else {
-            report(callback, succeeded(s.statementId(), List.of(List.of(1))));
+    /**
+     * The server's life: ready (when sessions report it), then pulling its statements and cancels until
+     * the control plane says the session has ended, as {@code SessionServer} does.
+     */
+    private void serve(SessionSpec spec, boolean reportReady) {
+        String sessionId = spec.workload().id();
+        Callback callback = spec.callback();
+        if (reportReady) {
+            report(callback, event("session_ready").put("endpoint", ENDPOINT));
+        }
+        Set<String> taken = new LinkedHashSet<>();
+        Set<String> cancelled = new LinkedHashSet<>();
+        int failures = 0;
+        while (!stopped.contains(sessionId) && failures < 20) {
+            ObjectNode holding = event("pull").put("waitSeconds", 5);
+            holding.remove("type");
+            taken.forEach(holding.putArray("taken")::add);
+            cancelled.forEach(holding.putArray("cancelled")::add);
+            HttpResponse<String> answer;
+            try {
+                answer = http.send(HttpRequest.newBuilder(URI.create(callback.url() + "/next")).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + callback.token())
+                        .POST(HttpRequest.BodyPublishers.ofString(holding.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                failures++;
+                pause();
+                continue;
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (answer.statusCode() == 401 || answer.statusCode() == 409) {
+                return;
+            }
+            if (answer.statusCode() != 200) {
+                failures++;
+                pause();
+                continue;
+            }
+            failures = 0;
+            JsonNode work;
+            try {
+                work = JSON.readTree(answer.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (JsonNode st : work.path("statements")) {
+                String id = st.path("statementId").asText();
+                if (!taken.add(id)) {
+                    continue;
+                }
+                if (st.path("cancelRequested").asBoolean()) {
+                    cancelled.add(id);
+                    report(callback, event("statement_cancelled").put("statementId", id));
+                } else {
+                    run(sessionId, callback, id, st.path("sql").asText());
+                }
+            }
+            for (JsonNode c : work.path("cancels")) {
+                String id = c.asText();
+                if (cancelled.add(id) && heldBy.remove(id) != null) {
+                    report(callback, event("statement_cancelled").put("statementId", id));
+                }
+            }
         }
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run(String sessionId, Callback callback, String statementId, String statementSql) {
+        String sql = statementSql.strip();
+        if (sql.startsWith("FAIL ")) {
+            report(callback, event("statement_failed").put("statementId", statementId).put("errorClass", "TEST_FAILURE")
+                    .put("message", sql.substring(5)));
+        } else if (sql.startsWith("HOLD")) {
+            heldBy.put(statementId, sessionId);
+            report(callback, event("statement_started").put("statementId", statementId));
+        } else if (sql.startsWith("ROWS ")) {
+            rows(callback, statementId, Integer.parseInt(sql.substring(5).trim()));
+        } else {
+            report(callback, succeeded(statementId, List.of(List.of(1))));
+        }
+    }
     private void rows(Callback callback, String statementId, int n) {
         int chunks = 0;
         for (int first = 0; first < n; first += 1000) {

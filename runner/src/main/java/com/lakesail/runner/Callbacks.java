@@ -59,6 +59,38 @@ final class Callbacks {
         return post(URI.create(base + "/" + path), body, path);
     }
 
+    /**
+     * One long poll, {@code POST {callbackUrl}/{path}}, answered within {@code wait}: its body, or null
+     * when it failed (the caller tries again later) or the control plane said the session is over
+     * (401, 409: {@code onRunEnded} has run).
+     */
+    String poll(String path, ObjectNode body, Duration wait) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + path))
+                    .timeout(wait.plus(REQUEST_TIMEOUT))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return response.body();
+            }
+            if (status == 401 || status == 409) {
+                diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + path + "; stopping");
+                onRunEnded.run();
+            } else {
+                diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + path);
+            }
+        } catch (IOException e) {
+            diagnostics.println("lakesail-runner: " + path + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
     private String post(URI target, ObjectNode body, String type) {
         HttpRequest request;
         try {

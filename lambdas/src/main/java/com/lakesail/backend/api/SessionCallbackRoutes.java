@@ -5,31 +5,54 @@ import com.lakesail.backend.domain.FieldError;
 import com.lakesail.backend.domain.ValidationException;
 import com.lakesail.backend.domain.Wire;
 import com.lakesail.backend.domain.job.ResultPreview;
+import com.lakesail.backend.domain.session.Session;
 import com.lakesail.backend.domain.session.StatementError;
 import com.lakesail.backend.service.session.SessionCallbacks;
 import com.lakesail.backend.service.session.SessionEvent;
+import com.lakesail.backend.service.session.SessionLimits;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 /**
- * Where a session's server reports ({@code POST /v1/callbacks/sessions/{sessionId}/events}) and takes
- * its gate token ({@code POST .../token}). Not authenticated by a user token but by the session's
- * callback credential, which the service checks before the body is read. Fields a newer server adds
- * are ignored.
+ * Where a session's server reports ({@code POST /v1/callbacks/sessions/{sessionId}/events}), takes its
+ * gate token ({@code POST .../token}) and pulls its statements ({@code POST .../next}). Not
+ * authenticated by a user token but by the session's callback credential, which the service checks
+ * before the body is read. Fields a newer server adds are ignored.
+ *
+ * <p>A pull: {@code {"taken": [statement ids], "cancelled": [statement ids], "waitSeconds": 20}} answers
+ * {@code {"statements": [{statementId, sql, parameters, maxResultBytes, chunkBytes, cancelRequested}],
+ * "cancels": [statement ids]}} as soon as there is any, or empty lists after {@code waitSeconds}; 409
+ * once the session has ended.
  */
 public final class SessionCallbackRoutes implements RouteGroup {
     public static final String EVENTS = "/v1/callbacks/sessions/{sessionId}/events";
     public static final String TOKEN = "/v1/callbacks/sessions/{sessionId}/token";
+    public static final String NEXT = "/v1/callbacks/sessions/{sessionId}/next";
+    /** Ids a pull may name in each of its lists: what a server holds is bounded by a session's in-flight limit. */
+    public static final int MAX_HELD = 4 * Session.MAX_IN_FLIGHT;
     private static final Pattern ENDPOINT = Pattern.compile("sc://\\S{1,1019}");
     private static final int MAX_COLUMNS = 1000;
 
     private final SessionCallbacks callbacks;
+    private final SessionLimits limits;
 
     @Inject
-    public SessionCallbackRoutes(SessionCallbacks callbacks) {
+    public SessionCallbackRoutes(SessionCallbacks callbacks, SessionLimits limits) {
         this.callbacks = callbacks;
+        this.limits = limits;
+    }
+
+    /** A statement as its session's server runs it. */
+    public record PulledStatement(String statementId, String sql, Map<String, Object> parameters, long maxResultBytes,
+                                  int chunkBytes, boolean cancelRequested) {
+    }
+
+    /** A pull's answer. */
+    public record Pulled(List<PulledStatement> statements, List<String> cancels) {
     }
 
     /** The gate token as the server receives it. */
@@ -48,7 +71,35 @@ public final class SessionCallbackRoutes implements RouteGroup {
         })).add(new Route("POST", TOKEN, false, false, call -> {
             var issued = callbacks.serverToken(call.path("sessionId"), call.header("Authorization"));
             return new ServerToken(issued.token(), issued.expiresAt());
+        })).add(new Route("POST", NEXT, false, false, call -> {
+            SessionCallbacks.Work work = callbacks.next(call.path("sessionId"), call.header("Authorization"),
+                    () -> holding(call.body()));
+            return new Pulled(work.statements().stream().map(s -> new PulledStatement(s.id(), s.sql(), s.parameters(),
+                    limits.maxResultBytes(), limits.chunkBytes(), s.cancelRequestedAt() != null)).toList(), work.cancels());
         }));
+    }
+
+    static SessionCallbacks.Holding holding(Body body) {
+        List<String> taken = held(body, "taken");
+        List<String> cancelled = held(body, "cancelled");
+        Integer wait = body.int32("waitSeconds");
+        body.doneAllowingUnknown();
+        if (wait != null && (wait < 0 || wait > SessionCallbacks.MAX_PULL_WAIT_SECONDS)) {
+            throw ValidationException.of("waitSeconds", "must be 0 to " + SessionCallbacks.MAX_PULL_WAIT_SECONDS);
+        }
+        return new SessionCallbacks.Holding(new HashSet<>(taken), new HashSet<>(cancelled),
+                wait == null ? SessionCallbacks.MAX_PULL_WAIT_SECONDS : wait);
+    }
+
+    private static List<String> held(Body body, String field) {
+        List<String> ids = body.strings(field);
+        if (ids == null) {
+            return List.of();
+        }
+        if (ids.size() > MAX_HELD || ids.stream().anyMatch(id -> id.isEmpty() || id.length() > 64)) {
+            throw ValidationException.of(field, "must be at most " + MAX_HELD + " statement ids");
+        }
+        return ids;
     }
 
     static SessionEvent event(Body body) {

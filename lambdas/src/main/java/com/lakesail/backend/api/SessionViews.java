@@ -29,7 +29,7 @@ final class SessionViews {
     static boolean handles(Object result) {
         return result instanceof SavedQuery || result instanceof Session || result instanceof StatementService.View
                 || result instanceof SessionService.IssuedToken || result instanceof SessionService.Jwks
-                || result instanceof SessionCallbackRoutes.ServerToken;
+                || result instanceof SessionCallbackRoutes.ServerToken || result instanceof SessionCallbackRoutes.Pulled;
     }
 
     static JsonNode render(Object result, boolean withSecrets) {
@@ -48,6 +48,17 @@ final class SessionViews {
             return node;
         } else if (result instanceof SessionCallbackRoutes.ServerToken token) {
             return Json.object().put("token", token.token()).put("expiresAt", token.expiresAt().toString());
+        } else if (result instanceof SessionCallbackRoutes.Pulled pulled) {
+            ObjectNode node = Json.object();
+            ArrayNode statements = node.putArray("statements");
+            for (SessionCallbackRoutes.PulledStatement s : pulled.statements()) {
+                ObjectNode statement = statements.addObject().put("statementId", s.statementId()).put("sql", s.sql());
+                statement.set("parameters", Json.MAPPER.valueToTree(s.parameters()));
+                statement.put("maxResultBytes", s.maxResultBytes()).put("chunkBytes", s.chunkBytes())
+                        .put("cancelRequested", s.cancelRequested());
+            }
+            pulled.cancels().forEach(node.putArray("cancels")::add);
+            return node;
         }
         return Json.MAPPER.valueToTree(((SessionService.Jwks) result).document());
     }

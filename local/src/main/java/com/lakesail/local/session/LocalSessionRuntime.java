@@ -8,9 +8,7 @@ import com.lakesail.backend.port.ComputeRuntimeException;
 import com.lakesail.backend.port.GateSpec;
 import com.lakesail.backend.port.SessionRuntime;
 import com.lakesail.backend.port.SessionSpec;
-import com.lakesail.backend.port.StatementSpec;
 import com.lakesail.backend.port.Workload;
-import com.lakesail.backend.service.TokenSecrets;
 import com.lakesail.engine.ChildProcess;
 import com.lakesail.engine.EngineException;
 import com.lakesail.engine.GateConfig;
@@ -23,8 +21,6 @@ import com.lakesail.engine.catalog.UnreachableCatalogException;
 import com.lakesail.local.engine.LocalEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,8 +41,8 @@ import java.util.stream.Stream;
  * Sessions on the local engine: each session gets its own Sail (a Spark Connect server in a child
  * JVM on 127.0.0.1, behind the session gate) and its own session server (the runner program in
  * session mode, another child JVM), which holds the session's Spark Connect session and runs its
- * statements. Statements reach the server over loopback HTTP with a secret only this backend and
- * that server know; the server reports through the session's callback like on EKS.
+ * statements. The server pulls its statements from this backend and reports through the session's
+ * callback, exactly as on EKS.
  *
  * <p>Whoever watches a child reports its death: a Sail that never gets ready, or a Sail or server
  * that exits while the session is open, is reported {@code session_failed}.
@@ -66,8 +62,8 @@ public final class LocalSessionRuntime implements SessionRuntime, AutoCloseable 
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
-    /** A session's running engine and how to reach its server. */
-    private record Live(String childId, Sail sail, ChildProcess server, URI control, String secret) {
+    /** A session's running engine. */
+    private record Live(String childId, Sail sail, ChildProcess server) {
     }
 
     /** A session whose engine a previous backend left running (or stopped with it) without its end. */
@@ -112,18 +108,14 @@ public final class LocalSessionRuntime implements SessionRuntime, AutoCloseable 
             sail = localEngine.launcher().startSail(SailSpec.builder().id(childId).catalogs(catalogs).logDirectory(logs)
                     .warehouseDirectory(localEngine.dataDirectory().resolve("warehouse"))
                     .gate(new GateConfig(jwks, gate.issuer(), gate.audience(), gate.sessionId())).build());
-            int port = freeLoopbackPort();
-            String secret = TokenSecrets.newSecret("lss_");
             ObjectNode serverSpec = JSON.createObjectNode().put("sessionId", sessionId).put("sail", sail.endpoint())
-                    .put("endpoint", sail.endpoint()).put("listen", "127.0.0.1:" + port)
-                    .put("heartbeatSeconds", spec.heartbeatSeconds());
+                    .put("endpoint", sail.endpoint()).put("heartbeatSeconds", spec.heartbeatSeconds());
             ChildProcess server = localEngine.launcher().startRunner(RunnerSpec.builder().id(childId).logDirectory(logs)
                     .environment("LAKESAIL_RUNNER_MODE", "session")
                     .environment("LAKESAIL_CALLBACK_URL", spec.callback().url().toString())
                     .environment("LAKESAIL_CALLBACK_TOKEN", spec.callback().token())
-                    .environment("LAKESAIL_SESSION_SECRET", secret)
                     .environment("LAKESAIL_SESSION_SPEC", serverSpec.toString()).build());
-            Live engine = new Live(childId, sail, server, URI.create("http://127.0.0.1:" + port), secret);
+            Live engine = new Live(childId, sail, server);
             live.put(sessionId, engine);
             watch(sessionId, engine, spec.callback());
         } catch (IOException e) {
@@ -133,20 +125,6 @@ public final class LocalSessionRuntime implements SessionRuntime, AutoCloseable 
             stopQuietly(sail);
             throw new ComputeRuntimeException(e.getMessage(), false, e);
         }
-    }
-
-    @Override
-    public void execute(Workload workload, StatementSpec statement) {
-        Live engine = engine(workload);
-        ObjectNode body = JSON.createObjectNode().put("statementId", statement.statementId()).put("sql", statement.sql())
-                .put("maxResultBytes", statement.maxResultBytes()).put("chunkBytes", statement.chunkBytes());
-        body.set("parameters", JSON.valueToTree(statement.parameters()));
-        post(engine, "/statements", body.toString());
-    }
-
-    @Override
-    public void cancel(Workload workload, String statementId) {
-        post(engine(workload), "/statements/" + statementId + "/cancel", "{}");
     }
 
     @Override
@@ -251,32 +229,6 @@ public final class LocalSessionRuntime implements SessionRuntime, AutoCloseable 
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 
-    private void post(Live engine, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(engine.control().resolve(path)).timeout(HTTP_TIMEOUT)
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + engine.secret())
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        int status;
-        try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new ComputeRuntimeException("the session's server cannot be reached: " + e.getMessage(), false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ComputeRuntimeException("interrupted while reaching the session's server", false, e);
-        }
-        if (status / 100 != 2) {
-            throw new ComputeRuntimeException("the session's server answered " + status, false, null);
-        }
-    }
-
-    private Live engine(Workload workload) {
-        Live engine = live.get(workload.id());
-        if (engine == null) {
-            throw new ComputeRuntimeException("the session's engine is not running on this backend", false, null);
-        }
-        return engine;
-    }
-
     private String fetch(URI uri) throws IOException {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).GET().build(),
@@ -298,12 +250,6 @@ public final class LocalSessionRuntime implements SessionRuntime, AutoCloseable 
 
     private static CatalogRef ref(CatalogSpec spec) {
         return new CatalogRef(spec.kind().name().toLowerCase(Locale.ROOT), spec.name(), spec.config());
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String rootMessage(Throwable failure) {

@@ -19,19 +19,26 @@ import com.lakesail.backend.store.SessionItems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 
 /**
- * Reports from a session's server, authenticated by the session's callback credential (never a user
- * token), and the gate token it connects to its Sail with. A report is recorded on the session or
- * statement it names, then handed on: {@code session_ready} completes the workflow's wait for the
- * engine, a statement's end wakes whoever waits for it and counts as use of the session (as do
- * heartbeats while statements run), {@code session_failed} ends the session.
+ * A session's server and the control plane, authenticated by the session's callback credential (never
+ * a user token): the gate token it connects to its Sail with, the statements it pulls
+ * ({@link #next}), and its reports. A report is recorded on the session or statement it names, then
+ * handed on: {@code session_ready} completes the workflow's wait for the engine, a statement's end
+ * wakes whoever waits for it and counts as use of the session (as do heartbeats while statements run),
+ * {@code session_failed} ends the session.
  *
- * <p>Answers: 204 accepted; 401 a bad, expired or other session's credential; 409 the session has
+ * <p>The server pulls rather than being called, so nothing in the customer's VPC takes inbound traffic
+ * from the control plane: the same protocol locally and on EKS.
+ *
+ * <p>Answers: 2xx accepted; 401 a bad, expired or other session's credential; 409 the session has
  * ended (the server stops at once); 400 a malformed report.
  */
 public final class SessionCallbacks {
@@ -62,6 +69,76 @@ public final class SessionCallbacks {
     public SessionTokens.Issued serverToken(String sessionId, String authorization) {
         Session session = going(verify(authorization, sessionId), sessionId);
         return tokens.issue(session, session.ownerMemberId(), Session.MAX_LIFETIME);
+    }
+
+    /**
+     * What the server holds: the statements it has taken (recently: at least the last
+     * {@code 2 * Session.MAX_IN_FLIGHT}) and those it has been told to cancel.
+     *
+     * @param waitSeconds how long to wait for work before answering none (0 to {@link #MAX_PULL_WAIT_SECONDS})
+     */
+    public record Holding(Set<String> taken, Set<String> cancelled, int waitSeconds) {
+        public Holding {
+            taken = Set.copyOf(taken);
+            cancelled = Set.copyOf(cancelled);
+        }
+    }
+
+    /**
+     * The server's next work, in the session's order: statements it has not taken yet (each with
+     * whether a cancel was already asked) and the ids of taken ones whose cancel it has not been told.
+     */
+    public record Work(List<Statement> statements, List<String> cancels) {
+        public boolean isEmpty() {
+            return statements.isEmpty() && cancels.isEmpty();
+        }
+    }
+
+    /** A pull is one request: it answers well inside API Gateway's 29 s. */
+    public static final int MAX_PULL_WAIT_SECONDS = 20;
+
+    /**
+     * The statements and cancels the session's server has not had yet, waiting up to
+     * {@code waitSeconds} for some (locally a send or a cancel wakes the wait at once; on Lambda it
+     * re-reads every {@link SessionLimits#waitPoll()}).
+     *
+     * @param parsed read only once the credential is accepted and the session still going
+     * @throws ConflictException once the session has ended, while waiting too: the server stops
+     */
+    public Work next(String sessionId, String authorization, Supplier<Holding> parsed) {
+        String orgId = verify(authorization, sessionId);
+        going(orgId, sessionId);
+        Holding holding = parsed.get();
+        Optional<Work> work = waits.await(pullKey(sessionId), () -> work(orgId, sessionId, holding),
+                w -> w.isEmpty() || !w.get().isEmpty(), Duration.ofSeconds(holding.waitSeconds()));
+        return work.orElseThrow(() -> new ConflictException("session " + sessionId + " has ended"));
+    }
+
+    /** What wakes a server's pull: a statement sent to the session, or a cancel asked. */
+    static String pullKey(String sessionId) {
+        return "pull:" + sessionId;
+    }
+
+    /** Empty once the session has ended. */
+    private Optional<Work> work(String orgId, String sessionId, Holding holding) {
+        Session session = records.findSession(orgId, sessionId).orElse(null);
+        if (session == null || session.terminal()) {
+            return Optional.empty();
+        }
+        List<Statement> statements = new ArrayList<>();
+        List<String> cancels = new ArrayList<>();
+        for (String id : session.inFlight()) {
+            Statement s = records.findStatement(orgId, id).orElse(null);
+            if (s == null || s.terminal()) {
+                continue;
+            }
+            if (!holding.taken().contains(id)) {
+                statements.add(s);
+            } else if (s.cancelRequestedAt() != null && !holding.cancelled().contains(id)) {
+                cancels.add(id);
+            }
+        }
+        return Optional.of(new Work(statements, cancels));
     }
 
     /**

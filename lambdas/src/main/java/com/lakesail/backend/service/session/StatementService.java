@@ -10,14 +10,10 @@ import com.lakesail.backend.domain.job.JobParameter;
 import com.lakesail.backend.domain.query.SavedQuery;
 import com.lakesail.backend.domain.session.Session;
 import com.lakesail.backend.domain.session.Statement;
-import com.lakesail.backend.domain.session.StatementError;
 import com.lakesail.backend.domain.session.StatementStatus;
-import com.lakesail.backend.port.ComputeRuntimeException;
 import com.lakesail.backend.port.Condition;
 import com.lakesail.backend.port.ConditionFailedException;
 import com.lakesail.backend.port.Ids;
-import com.lakesail.backend.port.SessionRuntime;
-import com.lakesail.backend.port.StatementSpec;
 import com.lakesail.backend.port.Write;
 import com.lakesail.backend.service.AuditLog;
 import com.lakesail.backend.service.Authorizer;
@@ -41,8 +37,10 @@ import javax.inject.Inject;
  * status and result pages, cancel it. A send or a read may wait for the statement's end
  * ({@code waitSeconds}), so a quick statement is one round trip.
  *
- * <p>A statement is sent to the session server at once, which runs the session's statements one at
- * a time, in order, and reports each one's start, rows and end through the session's callback.
+ * <p>A statement is recorded with its session; the session's server pulls it
+ * ({@link SessionCallbacks#next}), runs the session's statements one at a time, in order, and reports
+ * each one's start, rows and end through the session's callback. A cancel is recorded the same way and
+ * pulled: the server interrupts the statement in the engine.
  */
 public final class StatementService {
     public static final int DEFAULT_WAIT_SECONDS = 10;
@@ -54,10 +52,8 @@ public final class StatementService {
     private final QueryRecords queries;
     private final SessionService sessions;
     private final SessionWorkflows workflows;
-    private final SessionRuntime runtime;
     private final StatementWaits waits;
     private final ResultPages pages;
-    private final SessionLimits limits;
     private final Clock clock;
     private final Ids ids;
     private final Authorizer authorizer;
@@ -65,16 +61,14 @@ public final class StatementService {
 
     @Inject
     public StatementService(SessionRecords records, QueryRecords queries, SessionService sessions, SessionWorkflows workflows,
-                            SessionRuntime runtime, StatementWaits waits, ResultPages pages, SessionLimits limits, Clock clock,
+                            StatementWaits waits, ResultPages pages, Clock clock,
                             Ids ids, Authorizer authorizer, AuditLog audit) {
         this.records = records;
         this.queries = queries;
         this.sessions = sessions;
         this.workflows = workflows;
-        this.runtime = runtime;
         this.waits = waits;
         this.pages = pages;
-        this.limits = limits;
         this.clock = clock;
         this.ids = ids;
         this.authorizer = authorizer;
@@ -139,15 +133,8 @@ public final class StatementService {
                 clock.instant());
         Session accepted = accept(caller, session, statement, idempotency);
         workflows.heartbeat(accepted);
-        try {
-            runtime.execute(SessionTargets.workload(accepted), new StatementSpec(statement.id(), sql, statement.parameters(),
-                    limits.maxResultBytes(), limits.chunkBytes()));
-        } catch (ComputeRuntimeException e) {
-            // The session server is gone or refused it: the statement ends here, saying so.
-            records.changeStatement(orgId, statement.id(), s -> s.terminal() ? null : s.failed(new StatementError(
-                    "SESSION_UNAVAILABLE", e.getMessage()), "the session's engine could not take it: " + e.getMessage(),
-                    clock.instant()), List.of(), clock.instant());
-        }
+        // The session's server pulls it: wake its waiting pull in this process (on Lambda its next read finds it).
+        waits.signal(SessionCallbacks.pullKey(sessionId));
         int wait = request.waitSeconds() == null ? DEFAULT_WAIT_SECONDS : request.waitSeconds();
         return view(await(orgId, statement.id(), wait), null, request.limit());
     }
@@ -181,12 +168,8 @@ public final class StatementService {
         Session session = sessions.owned(caller, Permission.SESSIONS_EXECUTE, read.sessionId());
         Statement requested = records.changeStatement(orgId, statementId, s -> s.cancelRequested(clock.instant()),
                 List.of(audit.success(caller, Permission.SESSIONS_EXECUTE.wire(), statementId)), clock.instant()).statement();
-        if (session.placement() != null && !session.terminal()) {
-            try {
-                runtime.cancel(SessionTargets.workload(session), statementId);
-            } catch (ComputeRuntimeException e) {
-                // The engine is gone: the session's end cancels the statement.
-            }
+        if (!requested.terminal()) {
+            waits.signal(SessionCallbacks.pullKey(session.id()));
         }
         return new View(requested, Optional.empty());
     }

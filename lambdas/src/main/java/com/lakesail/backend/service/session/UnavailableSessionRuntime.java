@@ -3,12 +3,11 @@ package com.lakesail.backend.service.session;
 import com.lakesail.backend.port.ComputeRuntimeException;
 import com.lakesail.backend.port.SessionRuntime;
 import com.lakesail.backend.port.SessionSpec;
-import com.lakesail.backend.port.StatementSpec;
 import com.lakesail.backend.port.Workload;
 
 /**
  * A host without session compute: every session fails while starting, with {@code reason} as its
- * status reason; there is never anything to run a statement on or to stop.
+ * status reason; there is never anything to stop.
  */
 public final class UnavailableSessionRuntime implements SessionRuntime {
     private final String reason;
@@ -20,16 +19,6 @@ public final class UnavailableSessionRuntime implements SessionRuntime {
     @Override
     public void start(SessionSpec spec) {
         throw new ComputeRuntimeException(reason, false, null);
-    }
-
-    @Override
-    public void execute(Workload workload, StatementSpec statement) {
-        throw new ComputeRuntimeException(reason, false, null);
-    }
-
-    @Override
-    public void cancel(Workload workload, String statementId) {
-        // Nothing ever ran.
     }
 
     @Override
