@@ -1,4 +1,4 @@
-package com.lakesail.engine.sail;
+package com.lakesail.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
