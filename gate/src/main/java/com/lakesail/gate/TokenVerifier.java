@@ -72,6 +72,19 @@ public final class TokenVerifier {
         }
     }
 
+    /**
+     * Whether {@link #refusal} answers {@code authorization} at once, from what it already knows (no
+     * token, or a token accepted before and still unexpired), without a signature check or a key
+     * fetch: a caller may then check on a thread that must not block.
+     */
+    public boolean answersFromMemory(String authorization) {
+        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+            return true;
+        }
+        Instant expiry = accepted.get(authorization.substring(BEARER.length()).trim());
+        return expiry != null && clock.instant().isBefore(expiry.plus(CLOCK_SKEW));
+    }
+
     /** Null when the header carries a valid token for this session, else why not (never the token). */
     public String refusal(String authorization) {
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
