@@ -85,7 +85,7 @@ public final class SailMain {
         // session's idle timeout may be a week): Spark Connect must not expire a client's session,
         // and with it its temporary views, after its default hour without calls.
         conf.set("spark.connect.session.manager.defaultSessionTimeout", "30d");
-        if (conf.contains(TokenVerifier.JWKS_FILE)) {
+        if (conf.contains(SessionGate.JWKS_FILE)) {
             conf.set("spark.connect.grpc.interceptor.classes", SessionGate.class.getName());
         } else {
             conf.remove("spark.connect.grpc.interceptor.classes");

@@ -1,5 +1,9 @@
 package com.lakesail.engine.sail;
 
+import com.lakesail.gate.Jwks;
+import com.lakesail.gate.TokenVerifier;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.sparkproject.connect.grpc.Metadata;
@@ -14,16 +18,21 @@ import org.sparkproject.connect.grpc.Status;
  * {@code ;token=} in its connection string) with {@code UNAUTHENTICATED}.
  *
  * <p>Spark builds it through {@code spark.connect.grpc.interceptor.classes} with its no-argument
- * constructor, so it reads its settings from the Spark configuration ({@link TokenVerifier#fromConf}).
- * The classes are Spark Connect's relocated gRPC, the only gRPC the server has.
+ * constructor, so it reads its settings from the Spark configuration ({@code spark.lakesail.gate.*}).
+ * The rules are the shared ones ({@link TokenVerifier}, module {@code gate}); the classes are Spark
+ * Connect's relocated gRPC, the only gRPC the server has.
  */
 public final class SessionGate implements ServerInterceptor {
+    static final String JWKS_FILE = "spark.lakesail.gate.jwksFile";
+    static final String ISSUER = "spark.lakesail.gate.issuer";
+    static final String AUDIENCE = "spark.lakesail.gate.audience";
+    static final String SESSION_ID = "spark.lakesail.gate.sessionId";
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final TokenVerifier verifier;
 
     public SessionGate() {
-        this(TokenVerifier.fromConf(conf()));
+        this(fromConf(conf()));
     }
 
     SessionGate(TokenVerifier verifier) {
@@ -40,6 +49,18 @@ public final class SessionGate implements ServerInterceptor {
         call.close(Status.UNAUTHENTICATED.withDescription(refusal), new Metadata());
         return new ServerCall.Listener<>() {
         };
+    }
+
+    static TokenVerifier fromConf(SparkConf conf) {
+        return new TokenVerifier(Jwks.file(Path.of(required(conf, JWKS_FILE))), required(conf, ISSUER),
+                required(conf, AUDIENCE), required(conf, SESSION_ID), Clock.systemUTC());
+    }
+
+    private static String required(SparkConf conf, String key) {
+        if (!conf.contains(key) || conf.get(key).isBlank()) {
+            throw new IllegalStateException("the session gate needs " + key);
+        }
+        return conf.get(key);
     }
 
     private static SparkConf conf() {

@@ -1,7 +1,9 @@
-package com.lakesail.engine.sail;
+package com.lakesail.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -41,6 +43,19 @@ class TokenVerifierTest {
     @Test
     void refusal_whenTokenIsValid_isNull() throws Exception {
         assertNull(verifier.refusal("Bearer " + token(key, c -> c)));
+    }
+
+    @Test
+    void answersFromMemory_onlyForNoTokenOrOneAcceptedBefore() throws Exception {
+        TokenVerifier v = new TokenVerifier(new ImmutableJWKSet<SecurityContext>(new JWKSet(key.toPublicJWK())), "iss-1",
+                "aud-1", "ses_1", Clock.fixed(NOW, ZoneOffset.UTC));
+        String t = "Bearer " + token(key, c -> c);
+        assertTrue(v.answersFromMemory(null));
+        assertTrue(v.answersFromMemory("Basic dXNlcjpwdw=="));
+        assertFalse(v.answersFromMemory(t));
+        assertNull(v.refusal(t));
+        assertTrue(v.answersFromMemory(t));
+        assertFalse(v.answersFromMemory("Bearer " + token(key, c -> c.claim("sid", "ses_2"))));
     }
 
     @Test

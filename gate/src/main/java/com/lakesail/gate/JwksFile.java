@@ -1,4 +1,4 @@
-package com.lakesail.engine.sail;
+package com.lakesail.gate;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
