@@ -20,7 +20,7 @@ package com.lakesail.backend.port;
  * {@link ComputeRuntimeException}s, retryable or not.
  *
  * <pre>{@code
- * runtime.start(new SessionSpec(workload, catalogs, compute, gate, callback));
+ * runtime.start(new SessionSpec(workload, catalogs, compute, gate, callback, heartbeatSeconds, exposure));
  * // ... session_ready arrives ...
  * runtime.execute(workload, new StatementSpec("stm_...", "SELECT :n", Map.of("n", 1), limits));
  * runtime.cancel(workload, "stm_...");
