@@ -78,6 +78,9 @@ public final class AgentDispatcher {
             workloads.get().createRunner(c);
             return AgentProtocol.json().createObjectNode();
         }
+        if (command instanceof AgentCommand.CreateSession c) {
+            return workloads.get().createSession(c);
+        }
         if (command instanceof AgentCommand.ReadLogs c) {
             return workloads.get().readLogs(c);
         }

@@ -6,6 +6,7 @@ import com.lakesail.backend.agent.protocol.AgentCommand;
 import com.lakesail.backend.agent.protocol.AgentProtocol;
 import com.lakesail.backend.domain.Wire;
 import com.lakesail.backend.domain.job.Compute;
+import com.lakesail.backend.port.CatalogSpec;
 import com.lakesail.backend.port.ComputeRuntimeException;
 import com.lakesail.backend.port.LogPage;
 import com.lakesail.backend.port.RunnerSpec;
@@ -37,13 +38,8 @@ public final class AgentWorkloadRuntime implements WorkloadRuntime {
 
     @Override
     public void createSail(SailSpec spec) {
-        Compute c = spec.compute();
-        agent.send(spec.workload().target(), new AgentCommand.CreateSail(ref(spec.workload()),
-                spec.catalogs().stream().map(k -> new AgentCommand.Catalog(k.name(), Wire.name(k.kind()), k.config())).toList(),
-                spec.sparkConf(),
-                new AgentCommand.Compute(new AgentCommand.Size(c.driver().cpu(), c.driver().memoryGiB()),
-                        new AgentCommand.Size(c.worker().cpu(), c.worker().memoryGiB()), c.maxWorkers()),
-                callback(spec.callback()), readyTimeoutSeconds));
+        agent.send(spec.workload().target(), new AgentCommand.CreateSail(ref(spec.workload()), catalogs(spec.catalogs()),
+                spec.sparkConf(), compute(spec.compute()), callback(spec.callback()), readyTimeoutSeconds));
     }
 
     @Override
@@ -92,11 +88,20 @@ public final class AgentWorkloadRuntime implements WorkloadRuntime {
                 ? Optional.ofNullable(state.detail()) : Optional.empty();
     }
 
-    private static AgentCommand.WorkloadRef ref(Workload workload) {
+    static AgentCommand.WorkloadRef ref(Workload workload) {
         return new AgentCommand.WorkloadRef(workload.organizationId(), workload.id());
     }
 
-    private static AgentCommand.Callback callback(com.lakesail.backend.port.Callback callback) {
+    static List<AgentCommand.Catalog> catalogs(List<CatalogSpec> catalogs) {
+        return catalogs.stream().map(k -> new AgentCommand.Catalog(k.name(), Wire.name(k.kind()), k.config())).toList();
+    }
+
+    static AgentCommand.Compute compute(Compute c) {
+        return new AgentCommand.Compute(new AgentCommand.Size(c.driver().cpu(), c.driver().memoryGiB()),
+                new AgentCommand.Size(c.worker().cpu(), c.worker().memoryGiB()), c.maxWorkers());
+    }
+
+    static AgentCommand.Callback callback(com.lakesail.backend.port.Callback callback) {
         return new AgentCommand.Callback(callback.url(), callback.token());
     }
 

@@ -6,7 +6,11 @@ import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 
-/** What only the API function configures: the customer role template its cloud accounts show. */
+/**
+ * What only the API function configures: the customer role template its cloud accounts show. (It
+ * holds no session runtime: a session's server pulls its statements, and only the task function
+ * starts and stops engines.)
+ */
 @Module
 public final class ApiModule {
     private ApiModule() {

@@ -5,12 +5,14 @@ import com.lakesail.backend.aws.AccountSessions;
 import com.lakesail.backend.aws.AgentClient;
 import com.lakesail.backend.aws.AgentComputeRuntime;
 import com.lakesail.backend.aws.AgentRelease;
+import com.lakesail.backend.aws.AgentSessionRuntime;
 import com.lakesail.backend.aws.AgentWorkloadRuntime;
 import com.lakesail.backend.aws.AwsCloudProvider;
 import com.lakesail.backend.aws.CloudFormationTemplates;
 import com.lakesail.backend.aws.SdkAccountClients;
 import com.lakesail.backend.port.CloudProvider;
 import com.lakesail.backend.port.ComputeRuntime;
+import com.lakesail.backend.port.SessionRuntime;
 import com.lakesail.backend.port.WorkloadRuntime;
 import com.lakesail.backend.service.job.JobRunLimits;
 import dagger.Lazy;
@@ -29,7 +31,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The customer's cloud, for the task function: STS and CloudFormation in their account, and each
- * cluster's agent (Lambda), through which the infrastructure and job-run workflows reach Kubernetes.
+ * cluster's agent (Lambda), through which the infrastructure, job-run and session workflows reach Kubernetes.
  */
 @Module
 public final class CustomerCloudModule {
@@ -105,6 +107,13 @@ public final class CustomerCloudModule {
     @Singleton
     static WorkloadRuntime workloadRuntime(AgentClient agent, JobRunLimits limits) {
         return new AgentWorkloadRuntime(agent, watcherSeconds(limits));
+    }
+
+    /** Sessions' engines on the customers' clusters, through the same agents. */
+    @Provides
+    @Singleton
+    static SessionRuntime sessionRuntime(AgentClient agent) {
+        return new AgentSessionRuntime(agent);
     }
 
     static int watcherSeconds(JobRunLimits limits) {

@@ -2,10 +2,12 @@ package com.lakesail.backend.kubernetes;
 
 import com.lakesail.backend.agent.protocol.AgentCommand.CreateRunner;
 import com.lakesail.backend.agent.protocol.AgentCommand.CreateSail;
+import com.lakesail.backend.agent.protocol.AgentCommand.CreateSession;
 import com.lakesail.backend.agent.protocol.AgentCommand.LogLines;
 import com.lakesail.backend.agent.protocol.AgentCommand.ReadLogs;
 import com.lakesail.backend.agent.protocol.AgentCommand.SailEndpoint;
 import com.lakesail.backend.agent.protocol.AgentCommand.SailState;
+import com.lakesail.backend.agent.protocol.AgentCommand.SessionEndpoint;
 import com.lakesail.backend.agent.protocol.AgentCommand.WorkloadRef;
 import com.lakesail.backend.agent.protocol.AgentError;
 import com.lakesail.backend.agent.protocol.AgentException;
@@ -13,10 +15,13 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,19 +31,38 @@ import java.util.function.Supplier;
 
 /**
  * The agent's work on its cluster, over Fabric8 (DESIGN §10): bootstrap, a workload's Sail and
- * runner, their logs, their deletion. Mutable objects are created or replaced and Jobs (whose pod
+ * runner, a session's engine and gate, their logs, their deletion. Mutable objects are created or replaced and Jobs (whose pod
  * template cannot change) created or kept, rather than server-side applied: the outcome is the
  * same on a real API server and on the CRUD mock the tests use, and a retried command converges.
  * Failures are {@link AgentException}s that say whether trying again may help.
  */
 public final class FabricWorkloads {
+    /** How long {@link #createSession} waits for its gate's load balancer: well within the agent's 30 s. */
+    static final Duration GATE_WAIT = Duration.ofSeconds(15);
+    static final Duration GATE_POLL = Duration.ofSeconds(1);
+
     private final Supplier<KubernetesClient> clients;
     private final Images images;
+    private final Pause pause;
+    private final int gatePolls;
 
     /** @param clients opens a client for one command; this class closes it */
     public FabricWorkloads(Supplier<KubernetesClient> clients, Images images) {
+        this(clients, images, d -> Thread.sleep(d.toMillis()), (int) (GATE_WAIT.toMillis() / GATE_POLL.toMillis()));
+    }
+
+    /** @param gatePolls how many times {@link #createSession} looks for its gate's address, pausing {@link #GATE_POLL} between */
+    FabricWorkloads(Supplier<KubernetesClient> clients, Images images, Pause pause, int gatePolls) {
         this.clients = clients;
         this.images = images;
+        this.pause = pause;
+        this.gatePolls = gatePolls;
+    }
+
+    /** Waits between two looks at something Kubernetes' controllers are doing. */
+    @FunctionalInterface
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
     }
 
     public void bootstrap() {
@@ -59,6 +83,45 @@ public final class FabricWorkloads {
             createOrKeep(k8s, SailManifests.service(names, owner));
             createOrKeep(k8s, SailManifests.watcher(command, names, images, owner));
             return new SailEndpoint(names.endpoint());
+        });
+    }
+
+    /**
+     * A session's engine ({@link SessionManifests}): the gate's Service first, then, once its load
+     * balancer has an address (which the session server announces), the Sail and the session server,
+     * their settings and the server's credential. A gate without an address within {@link #GATE_WAIT}
+     * fails retryable ({@code NotReady}); the retry keeps the Service and looks again.
+     */
+    public SessionEndpoint createSession(CreateSession command) {
+        Names names = Names.of(command.workload());
+        Map<String, String> settings = spec(() -> SparkDefaults.settings(command.catalogs(), Map.of()));
+        return call("createSession", k8s -> {
+            Service gate = createOrKeep(k8s, SessionManifests.gate(command, names));
+            String host = SessionManifests.gateHost(gate);
+            for (int poll = 1; host == null && poll < gatePolls; poll++) {
+                try {
+                    pause.pause(GATE_POLL);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                host = SessionManifests.gateHost(k8s.services().inNamespace(Names.WORKLOAD_NAMESPACE).withName(names.gate()).get());
+            }
+            if (host == null) {
+                throw AgentException.of(AgentError.Code.NOT_READY, "createSession: the session gate's load balancer (Service "
+                        + Names.WORKLOAD_NAMESPACE + "/" + names.gate() + ") has no address yet; if it never gets one, its"
+                        + " events say why (kubectl describe service)", true);
+            }
+            Deployment root = createOrReplace(k8s, SessionManifests.deployment(command, names, images, host));
+            OwnerReference owner = SailManifests.ownedBy(root);
+            createOrReplace(k8s, SailManifests.sparkConf(names, settings, owner));
+            createOrReplace(k8s, SailManifests.credential(names.session(), names, Names.SESSION, command.callback().token(), owner));
+            Service current = k8s.services().inNamespace(Names.WORKLOAD_NAMESPACE).withName(names.gate()).get();
+            if (current != null && !SessionManifests.ownedBy(current, owner)) {
+                k8s.services().inNamespace(Names.WORKLOAD_NAMESPACE).withName(names.gate())
+                        .edit(s -> new ServiceBuilder(s).editMetadata().addToOwnerReferences(owner).endMetadata().build());
+            }
+            return new SessionEndpoint(SessionManifests.endpoint(host));
         });
     }
 

@@ -19,6 +19,12 @@ import java.util.Map;
  * runner's callback credential (Secret)     jrn-abc-runner         the Deployment
  * runner (Job)                              jrn-abc-runner         the Deployment
  * Sail's workers (Pods, started by Sail)    jrn-abc-worker-*       Sail's pod
+ *
+ * a session's engine (ses_abc)
+ * Sail + session server (Deployment)        ses-abc-sail           (the root of the workload)
+ * Sail's Spark settings (ConfigMap)         ses-abc-sail           the Deployment
+ * server's callback credential (Secret)     ses-abc-session        the Deployment
+ * session gate (Service, load balancer)     ses-abc-gate           the Deployment (set once it exists)
  * </pre>
  *
  * Every one carries {@code lakesail.com/workload=jrn-abc}, so a delete finds them even where the
@@ -32,6 +38,8 @@ public record Names(String slug, String organization) {
     /** The Sail watcher and runners run as this account, which has no Kubernetes rights. */
     public static final String RUNNER_ACCOUNT = "runner";
     public static final int SPARK_CONNECT_PORT = 50051;
+    /** A session's gate: where Spark Connect clients reach the session, with a session token. */
+    public static final int GATE_PORT = 15002;
 
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     static final String COMPONENT = "app.kubernetes.io/component";
@@ -43,6 +51,8 @@ public record Names(String slug, String organization) {
     static final String WATCHER = "sail-watch";
     static final String WORKER = "sail-worker";
     static final String RUNNER = "runner";
+    static final String SESSION = "session";
+    static final String GATE = "session-gate";
 
     /** Kubernetes names are DNS labels: ids' {@code _} becomes {@code -} (ids are lower-case base32, so this is one-to-one). */
     public static Names of(WorkloadRef workload) {
@@ -61,6 +71,16 @@ public record Names(String slug, String organization) {
     /** The runner's Job and Secret. */
     public String runner() {
         return slug + "-runner";
+    }
+
+    /** A session server's Secret. */
+    public String session() {
+        return slug + "-session";
+    }
+
+    /** A session gate's Service. */
+    public String gate() {
+        return slug + "-gate";
     }
 
     public String workerPrefix() {

@@ -1,6 +1,9 @@
 package com.lakesail.backend.kubernetes;
 
+import com.lakesail.backend.agent.protocol.AgentCommand.Compute;
 import com.lakesail.backend.agent.protocol.AgentCommand.CreateSail;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -12,6 +15,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -34,22 +39,33 @@ import java.util.Map;
 final class SailManifests {
     static final String CONF_DIR = "/opt/lakesail/conf";
     static final String TOKEN_KEY = "callback-token";
+    static final String TOKEN_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
     private static final String CONF_VOLUME = "spark-conf";
+    private static final String TOKEN_VOLUME = "sail-account-token";
 
     private SailManifests() {
     }
 
     static Deployment deployment(CreateSail command, Names names, Images images) {
-        var driver = command.compute().driver();
-        var worker = command.compute().worker();
+        return deployment(names, List.of(server(command.compute(), names, images, false)), false);
+    }
+
+    /**
+     * The Sail server's container: Spark Connect on port 50051, on every address of the pod or, for a
+     * session (whose gate beside it is the only way in), on its loopback only. Its workers reach the
+     * driver on the pod's own address either way.
+     */
+    static Container server(Compute compute, Names names, Images images, boolean loopbackOnly) {
+        var driver = compute.driver();
+        var worker = compute.worker();
         // With no workers the server runs every task itself; otherwise it starts them as pods.
-        String mode = command.compute().maxWorkers() == 0 ? "local" : "kubernetes-cluster";
+        String mode = compute.maxWorkers() == 0 ? "local" : "kubernetes-cluster";
         List<EnvVar> env = new ArrayList<>(List.of(
                 env("SAIL_MODE", mode),
                 env("SAIL_CLUSTER__DRIVER_LISTEN_HOST", "0.0.0.0"),
                 fieldEnv("SAIL_CLUSTER__DRIVER_EXTERNAL_HOST", "status.podIP"),
                 env("SAIL_CLUSTER__WORKER_INITIAL_COUNT", "0"),
-                env("SAIL_CLUSTER__WORKER_MAX_COUNT", Integer.toString(command.compute().maxWorkers())),
+                env("SAIL_CLUSTER__WORKER_MAX_COUNT", Integer.toString(compute.maxWorkers())),
                 env("SAIL_KUBERNETES__IMAGE", images.sail()),
                 fieldEnv("SAIL_KUBERNETES__NAMESPACE", "metadata.namespace"),
                 fieldEnv("SAIL_KUBERNETES__DRIVER_POD_NAME", "metadata.name"),
@@ -59,24 +75,12 @@ final class SailManifests {
                 env("SAIL_KUBERNETES__WORKER_POD_TEMPLATE", workerTemplate(names, worker.cpu(), worker.memoryGiB())),
                 env("SPARK_CONF_DIR", CONF_DIR),
                 env("RUST_LOG", "info")));
-        return new DeploymentBuilder()
-                .withNewMetadata().withName(names.sail()).withNamespace(Names.WORKLOAD_NAMESPACE)
-                .withLabels(names.labels(Names.SAIL)).endMetadata()
-                .withNewSpec()
-                .withReplicas(1)
-                // Never two servers for one run: sessions live in one process.
-                .withNewStrategy().withType("Recreate").endStrategy()
-                .withNewSelector().withMatchLabels(names.selector(Names.SAIL)).endSelector()
-                .withNewTemplate()
-                .withNewMetadata().withLabels(names.labels(Names.SAIL)).endMetadata()
-                .withNewSpec()
-                .withServiceAccountName(Names.SAIL_ACCOUNT)
-                .withEnableServiceLinks(false)
-                .addNewContainer()
+        ContainerBuilder container = new ContainerBuilder()
                 .withName(Names.SAIL)
                 .withImage(images.sail())
                 .withCommand("sail")
-                .withArgs("spark", "server", "--ip", "0.0.0.0", "--port", Integer.toString(Names.SPARK_CONNECT_PORT))
+                .withArgs("spark", "server", "--ip", loopbackOnly ? "127.0.0.1" : "0.0.0.0",
+                        "--port", Integer.toString(Names.SPARK_CONNECT_PORT))
                 .withEnv(env)
                 .addNewPort().withName("spark-connect").withContainerPort(Names.SPARK_CONNECT_PORT).endPort()
                 .withNewResources()
@@ -84,16 +88,61 @@ final class SailManifests {
                         "memory", new Quantity(driver.memoryGiB() + "Gi")))
                 .withLimits(Map.of("memory", new Quantity(driver.memoryGiB() + "Gi")))
                 .endResources()
-                .withNewReadinessProbe().withNewTcpSocket().withNewPort(Names.SPARK_CONNECT_PORT).endTcpSocket()
-                .withPeriodSeconds(2).withFailureThreshold(3).endReadinessProbe()
                 .withNewSecurityContext().withAllowPrivilegeEscalation(false).endSecurityContext()
-                .addNewVolumeMount().withName(CONF_VOLUME).withMountPath(CONF_DIR).withReadOnly(true).endVolumeMount()
-                .endContainer()
+                .addNewVolumeMount().withName(CONF_VOLUME).withMountPath(CONF_DIR).withReadOnly(true).endVolumeMount();
+        if (loopbackOnly) {
+            // The kubelet probes the pod's address, where this server does not listen; the session
+            // server's probe stands for the pod, and it reports the session ready once it reached Sail.
+            // The pod mounts no account token by default (the session server needs none): Sail's own.
+            container.addNewVolumeMount().withName(TOKEN_VOLUME).withMountPath(TOKEN_DIR).withReadOnly(true).endVolumeMount();
+        } else {
+            container.withNewReadinessProbe().withNewTcpSocket().withNewPort(Names.SPARK_CONNECT_PORT).endTcpSocket()
+                    .withPeriodSeconds(2).withFailureThreshold(3).endReadinessProbe();
+        }
+        return container.build();
+    }
+
+    /**
+     * The workload's root: one pod of the given containers as the {@code sail} account, with the Sail's
+     * settings mounted. With {@code ownTokenOnly} the pod mounts no account token, and Sail's container
+     * mounts the one it needs (what Kubernetes would project) itself.
+     */
+    static Deployment deployment(Names names, List<Container> containers, boolean ownTokenOnly) {
+        DeploymentBuilder deployment = new DeploymentBuilder()
+                .withNewMetadata().withName(names.sail()).withNamespace(Names.WORKLOAD_NAMESPACE)
+                .withLabels(names.labels(Names.SAIL)).endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                // Never two servers for one workload: sessions live in one process.
+                .withNewStrategy().withType("Recreate").endStrategy()
+                .withNewSelector().withMatchLabels(names.selector(Names.SAIL)).endSelector()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(names.labels(Names.SAIL)).endMetadata()
+                .withNewSpec()
+                .withServiceAccountName(Names.SAIL_ACCOUNT)
+                .withEnableServiceLinks(false)
+                .withContainers(containers)
                 .addNewVolume().withName(CONF_VOLUME).withNewConfigMap().withName(names.sail()).endConfigMap().endVolume()
                 .endSpec()
                 .endTemplate()
-                .endSpec()
-                .build();
+                .endSpec();
+        if (ownTokenOnly) {
+            deployment.editSpec().editTemplate().editSpec().withAutomountServiceAccountToken(false)
+                    .addToVolumes(accountToken()).endSpec().endTemplate().endSpec();
+        }
+        return deployment.build();
+    }
+
+    /** The account token, CA and namespace, as Kubernetes projects them into a pod that mounts its token. */
+    private static Volume accountToken() {
+        return new VolumeBuilder().withName(TOKEN_VOLUME).withNewProjected().withDefaultMode(0444)
+                .addNewSource().withNewServiceAccountToken().withPath("token").withExpirationSeconds(3607L)
+                .endServiceAccountToken().endSource()
+                .addNewSource().withNewConfigMap().withName("kube-root-ca.crt").addNewItem().withKey("ca.crt").withPath("ca.crt")
+                .endItem().endConfigMap().endSource()
+                .addNewSource().withNewDownwardAPI().addNewItem().withPath("namespace").withNewFieldRef().withApiVersion("v1")
+                .withFieldPath("metadata.namespace").endFieldRef().endItem().endDownwardAPI().endSource()
+                .endProjected().build();
     }
 
     static Service service(Names names, OwnerReference owner) {

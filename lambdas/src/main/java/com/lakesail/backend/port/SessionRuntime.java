@@ -21,7 +21,7 @@ package com.lakesail.backend.port;
  * {@link ComputeRuntimeException}s, retryable or not.
  *
  * <pre>{@code
- * runtime.start(new SessionSpec(workload, catalogs, compute, gate, callback, heartbeatSeconds));
+ * runtime.start(new SessionSpec(workload, catalogs, compute, gate, callback, heartbeatSeconds, exposure));
  * // ... session_ready arrives; statements are pulled and reported ...
  * runtime.stop(workload);
  * }</pre>

@@ -3,6 +3,8 @@ package com.lakesail.backend.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lakesail.backend.domain.Wire;
+import com.lakesail.backend.domain.infra.AccessMode;
+import com.lakesail.backend.domain.infra.AccessPolicy;
 import com.lakesail.backend.domain.infra.Catalog;
 import com.lakesail.backend.domain.infra.CatalogConfigs;
 import com.lakesail.backend.domain.infra.CatalogStatus;
@@ -133,7 +135,7 @@ public final class SessionTasks {
                 credentials.issue(in.orgId(), session.id(), CallbackCredentials.Purpose.SESSION, expiresAt));
         try {
             runtime.start(new SessionSpec(SessionTargets.workload(placed), catalogs, placed.compute(),
-                    gates.gate(session.id()), callback, limits.heartbeatSeconds()));
+                    gates.gate(session.id()), callback, limits.heartbeatSeconds(), exposure(cluster)));
         } catch (ComputeRuntimeException e) {
             if (e.retryable()) {
                 throw e;
@@ -141,6 +143,13 @@ public final class SessionTasks {
             throw fail(in, "the session's engine could not be started: " + e.getMessage());
         }
         return Steps.ok();
+    }
+
+    /** The gate is exposed as the cluster's API is (DESIGN §10): inside the VPC, or also to its allowed CIDRs. */
+    static SessionSpec.Exposure exposure(Cluster cluster) {
+        AccessPolicy policy = cluster.accessPolicy();
+        return policy != null && policy.mode() == AccessMode.PUBLIC && !policy.allowedCidrs().isEmpty()
+                ? new SessionSpec.Exposure(true, policy.allowedCidrs()) : SessionSpec.Exposure.privateOnly();
     }
 
     /** Stores the wait's token; a session_ready (or an ending) that came first completes it at once. */

@@ -71,6 +71,28 @@ class AgentDispatcherTest {
         assertFalse(log.toString(StandardCharsets.UTF_8).contains("lsc_very_secret"), log.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void handle_whenCreateSession_runsItOnTheClusterAndLogsTheSessionWithoutItsCredential() throws IOException {
+        FabricWorkloads unreachable = new FabricWorkloads(() -> {
+            throw new io.fabric8.kubernetes.client.KubernetesClientException("connect timed out");
+        }, new Images("sail", "runner", "aws-cli"));
+        AgentCommand.CreateSession command = new AgentCommand.CreateSession(new AgentCommand.WorkloadRef("org_a", "ses_b"), List.of(),
+                new AgentCommand.Compute(new AgentCommand.Size(1, 1), new AgentCommand.Size(1, 1), 1),
+                new AgentCommand.Callback(URI.create("https://x.example/v1/callbacks/sessions/ses_b"), "lsc_very_secret"),
+                new AgentCommand.Gate("https://x.example", "lakesail-session", "ses_b", URI.create("https://x.example/jwks.json")),
+                20, null);
+
+        JsonNode reply = reply(dispatcher(unreachable).handle(AgentProtocol.encode(command)));
+
+        assertEquals("ClusterUnreachable", reply.path("error").path("code").asText(), reply.toString());
+        assertTrue(reply.path("error").path("retryable").asBoolean());
+        assertTrue(reply.path("error").path("message").asText().startsWith("createSession: "), reply.toString());
+        JsonNode line = AgentProtocol.json().readTree(log.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("createSession", line.path("command").asText());
+        assertEquals("ses_b", line.path("workload").asText());
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains("lsc_very_secret"), log.toString(StandardCharsets.UTF_8));
+    }
+
     private static JsonNode reply(byte[] bytes) throws IOException {
         return AgentProtocol.json().readTree(bytes);
     }

@@ -349,6 +349,222 @@ class FabricWorkloadsTest {
         assertEquals(List.of(new AgentCommand.LogLines.Line("sail", "query 1 finished")), second.lines());
     }
 
+    // ---- createSession
+
+    static final AgentCommand.WorkloadRef SESSION = new AgentCommand.WorkloadRef("org_acme", "ses_xyz");
+    static final String GATE_HOST = "k8s-lakesail-sesxyzga-0123456789.elb.eu-west-1.amazonaws.com";
+
+    static AgentCommand.CreateSession session(AgentCommand.WorkloadRef workload, String token, AgentCommand.Exposure exposure) {
+        return new AgentCommand.CreateSession(workload,
+                List.of(new AgentCommand.Catalog("Lake", "iceberg", Map.of("location", "s3://lakesail-lake/warehouse"))),
+                new AgentCommand.Compute(new AgentCommand.Size(2, 4), new AgentCommand.Size(4, 16), 3),
+                new AgentCommand.Callback(URI.create("https://abc.execute-api.eu-west-1.amazonaws.com/prod/v1/callbacks/sessions/"
+                        + workload.id()), token),
+                new AgentCommand.Gate("https://abc.execute-api.eu-west-1.amazonaws.com/prod", "lakesail-session", workload.id(),
+                        URI.create("https://abc.execute-api.eu-west-1.amazonaws.com/prod/v1/.well-known/jwks.json")),
+                30, exposure);
+    }
+
+    /** The agent's waits, played by the test: the first pause is when the cloud's controller gives the gate its address. */
+    private FabricWorkloads sessions(String hostOnFirstPause) {
+        return new FabricWorkloads(server::createClient, IMAGES, d -> {
+            pauses++;
+            if (hostOnFirstPause != null && pauses == 1) {
+                Service gate = client.services().inNamespace(NS).withName("ses-xyz-gate").get();
+                gate.setStatus(new io.fabric8.kubernetes.api.model.ServiceStatusBuilder().withNewLoadBalancer().addNewIngress()
+                        .withHostname(hostOnFirstPause).endIngress().endLoadBalancer().build());
+                client.services().inNamespace(NS).resource(gate).updateStatus();
+            }
+        }, 3);
+    }
+
+    int pauses;
+
+    @Test
+    void createSession_whenPrivate_runsSailOnLoopbackBesideTheSessionServerBehindAnInternalGate() throws IOException {
+        AgentCommand.SessionEndpoint endpoint = sessions(GATE_HOST).createSession(session(SESSION, "lsc_ses_secret", null));
+
+        assertEquals("sc://" + GATE_HOST + ":15002", endpoint.endpoint());
+        assertEquals(1, pauses, "waited once for the load balancer's address");
+        Deployment deployment = client.apps().deployments().inNamespace(NS).withName("ses-xyz-sail").get();
+        assertEquals(1, deployment.getSpec().getReplicas());
+        assertEquals("Recreate", deployment.getSpec().getStrategy().getType());
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        assertEquals("sail", pod.getServiceAccountName());
+        assertFalse(pod.getAutomountServiceAccountToken(), "the session server gets no Kubernetes credential");
+        assertEquals(List.of("sail", "session"), pod.getContainers().stream().map(Container::getName).toList());
+
+        Container sail = pod.getContainers().get(0);
+        assertEquals(IMAGES.sail(), sail.getImage());
+        assertEquals(List.of("spark", "server", "--ip", "127.0.0.1", "--port", "50051"), sail.getArgs());
+        assertNull(sail.getReadinessProbe(), "the kubelet cannot reach a loopback listener");
+        Map<String, EnvVar> sailEnv = env(sail);
+        assertEquals("kubernetes-cluster", sailEnv.get("SAIL_MODE").getValue());
+        assertEquals("0.0.0.0", sailEnv.get("SAIL_CLUSTER__DRIVER_LISTEN_HOST").getValue(), "workers still reach the driver");
+        assertEquals("status.podIP", sailEnv.get("SAIL_CLUSTER__DRIVER_EXTERNAL_HOST").getValueFrom().getFieldRef().getFieldPath());
+        assertEquals("ses-xyz-worker-", sailEnv.get("SAIL_KUBERNETES__WORKER_POD_NAME_PREFIX").getValue());
+        assertEquals(SailManifests.TOKEN_DIR, sail.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(SailManifests.TOKEN_DIR))
+                .findFirst().orElseThrow().getMountPath(), "Sail mounts its own account token to start its workers");
+        var token = pod.getVolumes().stream().filter(v -> v.getProjected() != null).findFirst().orElseThrow().getProjected();
+        assertEquals("token", token.getSources().get(0).getServiceAccountToken().getPath());
+        assertEquals("kube-root-ca.crt", token.getSources().get(1).getConfigMap().getName());
+        assertEquals("ses-xyz-sail", pod.getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst().orElseThrow()
+                .getConfigMap().getName());
+
+        Container session = pod.getContainers().get(1);
+        assertEquals(IMAGES.runner(), session.getImage());
+        assertTrue(session.getVolumeMounts() == null || session.getVolumeMounts().isEmpty());
+        Map<String, EnvVar> env = env(session);
+        assertEquals(java.util.Set.of("LAKESAIL_RUNNER_MODE", "LAKESAIL_CALLBACK_URL", "LAKESAIL_CALLBACK_TOKEN",
+                "LAKESAIL_SESSION_SPEC"), env.keySet());
+        assertEquals("session", env.get("LAKESAIL_RUNNER_MODE").getValue());
+        assertEquals("https://abc.execute-api.eu-west-1.amazonaws.com/prod/v1/callbacks/sessions/ses_xyz",
+                env.get("LAKESAIL_CALLBACK_URL").getValue());
+        assertNull(env.get("LAKESAIL_CALLBACK_TOKEN").getValue());
+        assertEquals("ses-xyz-session", env.get("LAKESAIL_CALLBACK_TOKEN").getValueFrom().getSecretKeyRef().getName());
+        assertEquals(SailManifests.TOKEN_KEY, env.get("LAKESAIL_CALLBACK_TOKEN").getValueFrom().getSecretKeyRef().getKey());
+        assertEquals(AgentProtocol.json().readTree("{\"sessionId\":\"ses_xyz\",\"sail\":\"sc://127.0.0.1:50051\","
+                        + "\"endpoint\":\"sc://" + GATE_HOST + ":15002\",\"heartbeatSeconds\":30,\"gate\":{\"listen\":\"0.0.0.0:15002\","
+                        + "\"jwksUrl\":\"https://abc.execute-api.eu-west-1.amazonaws.com/prod/v1/.well-known/jwks.json\","
+                        + "\"issuer\":\"https://abc.execute-api.eu-west-1.amazonaws.com/prod\",\"audience\":\"lakesail-session\","
+                        + "\"sessionId\":\"ses_xyz\"}}"),
+                AgentProtocol.json().readTree(env.get("LAKESAIL_SESSION_SPEC").getValue()));
+        assertEquals("gate", session.getPorts().get(0).getName());
+        assertEquals(15002, session.getPorts().get(0).getContainerPort());
+        assertEquals(15002, session.getReadinessProbe().getTcpSocket().getPort().getIntVal());
+        assertEquals(new Quantity("250m"), session.getResources().getRequests().get("cpu"));
+        assertEquals(new Quantity("768Mi"), session.getResources().getRequests().get("memory"));
+        assertEquals(new Quantity("1Gi"), session.getResources().getLimits().get("memory"));
+        assertTrue(session.getSecurityContext().getRunAsNonRoot());
+        assertFalse(session.getSecurityContext().getAllowPrivilegeEscalation());
+
+        Service gate = client.services().inNamespace(NS).withName("ses-xyz-gate").get();
+        assertEquals("LoadBalancer", gate.getSpec().getType());
+        assertEquals(deployment.getSpec().getSelector().getMatchLabels(), gate.getSpec().getSelector());
+        assertEquals(1, gate.getSpec().getPorts().size(), "the gate only: Sail is not exposed");
+        assertEquals(15002, gate.getSpec().getPorts().get(0).getPort());
+        assertEquals("gate", gate.getSpec().getPorts().get(0).getTargetPort().getStrVal());
+        assertEquals(Map.of(SessionManifests.LB_TYPE, "nlb", SessionManifests.LB_SCHEME, "internal",
+                SessionManifests.LB_INTERNAL, "true"), gate.getMetadata().getAnnotations());
+        assertTrue(gate.getSpec().getLoadBalancerSourceRanges() == null || gate.getSpec().getLoadBalancerSourceRanges().isEmpty());
+        assertNull(client.services().inNamespace(NS).withName("ses-xyz-sail").get(), "no Service in front of Sail itself");
+
+        Properties conf = new Properties();
+        conf.load(new StringReader(client.configMaps().inNamespace(NS).withName("ses-xyz-sail").get().getData()
+                .get("spark-defaults.conf")));
+        assertEquals("org.apache.iceberg.spark.SparkCatalog", conf.getProperty("spark.sql.catalog.lake"));
+        assertEquals("s3a://lakesail-lake/warehouse", conf.getProperty("spark.sql.catalog.lake.warehouse"));
+        assertEquals("lsc_ses_secret", token(client.secrets().inNamespace(NS).withName("ses-xyz-session").get()));
+
+        String uid = deployment.getMetadata().getUid();
+        for (HasMetadata dependent : List.of(gate, client.secrets().inNamespace(NS).withName("ses-xyz-session").get(),
+                client.configMaps().inNamespace(NS).withName("ses-xyz-sail").get())) {
+            assertEquals(uid, dependent.getMetadata().getOwnerReferences().get(0).getUid(), dependent.getKind() + " is owned by the Sail");
+            assertEquals("ses-xyz", dependent.getMetadata().getLabels().get("lakesail.com/workload"), dependent.getKind());
+        }
+        assertEquals(0, client.batch().v1().jobs().inNamespace(NS).list().getItems().size(), "the server reports ready itself");
+        assertFalse(deployment.toString().contains("lsc_ses_secret"), "the credential is in the Secret only");
+    }
+
+    @Test
+    void createSession_whenPublic_exposesAnInternetFacingGateToTheAllowedCidrsOnly() {
+        sessions(GATE_HOST).createSession(session(SESSION, "lsc_t",
+                new AgentCommand.Exposure(true, List.of("203.0.113.0/24", "198.51.100.7/32"))));
+
+        Service gate = client.services().inNamespace(NS).withName("ses-xyz-gate").get();
+        assertEquals(Map.of(SessionManifests.LB_TYPE, "nlb", SessionManifests.LB_SCHEME, "internet-facing"),
+                gate.getMetadata().getAnnotations());
+        assertEquals(List.of("203.0.113.0/24", "198.51.100.7/32"), gate.getSpec().getLoadBalancerSourceRanges());
+    }
+
+    @Test
+    void createSession_whenTheGateHasNoAddressYet_failsRetryableKeepingTheGateAndTheRetryFinishes() {
+        AgentException e = assertThrows(AgentException.class, () -> sessions(null).createSession(session(SESSION, "lsc_1", null)));
+
+        assertEquals(AgentError.Code.NOT_READY, e.error().code());
+        assertTrue(e.error().retryable());
+        assertTrue(e.getMessage().contains("lakesail-workloads/ses-xyz-gate"), e.getMessage());
+        assertEquals(2, pauses, "three looks, bounded");
+        String gateUid = client.services().inNamespace(NS).withName("ses-xyz-gate").get().getMetadata().getUid();
+        assertNull(client.apps().deployments().inNamespace(NS).withName("ses-xyz-sail").get(), "nothing runs without its endpoint");
+
+        pauses = 0;
+        AgentCommand.SessionEndpoint endpoint = sessions(GATE_HOST).createSession(session(SESSION, "lsc_2", null));
+
+        assertEquals("sc://" + GATE_HOST + ":15002", endpoint.endpoint());
+        assertEquals(gateUid, client.services().inNamespace(NS).withName("ses-xyz-gate").get().getMetadata().getUid(),
+                "the gate (and its load balancer) is kept");
+        assertNotNull(client.apps().deployments().inNamespace(NS).withName("ses-xyz-sail").get());
+    }
+
+    @Test
+    void createSession_whenRetried_keepsOneOfEachWithoutWaitingAgain() {
+        sessions(GATE_HOST).createSession(session(SESSION, "lsc_first", null));
+        Deployment first = client.apps().deployments().inNamespace(NS).withName("ses-xyz-sail").get();
+        pauses = 0;
+
+        AgentCommand.SessionEndpoint again = sessions(null).createSession(session(SESSION, "lsc_second", null));
+
+        assertEquals("sc://" + GATE_HOST + ":15002", again.endpoint());
+        assertEquals(0, pauses, "the gate already has its address");
+        Deployment second = client.apps().deployments().inNamespace(NS).withName("ses-xyz-sail").get();
+        assertEquals(first.getMetadata().getUid(), second.getMetadata().getUid());
+        assertEquals(first.getSpec().getTemplate(), second.getSpec().getTemplate(), "the same pod: no restart");
+        assertEquals(1, client.apps().deployments().inNamespace(NS).list().getItems().size());
+        assertEquals(1, client.services().inNamespace(NS).list().getItems().size());
+        assertEquals(1, client.services().inNamespace(NS).withName("ses-xyz-gate").get().getMetadata().getOwnerReferences().size());
+        assertEquals(1, client.configMaps().inNamespace(NS).list().getItems().size());
+        assertEquals(1, client.secrets().inNamespace(NS).list().getItems().size());
+        assertEquals("lsc_second", token(client.secrets().inNamespace(NS).withName("ses-xyz-session").get()));
+    }
+
+    @Test
+    void createSession_whenCatalogsCannotBeConfigured_refusesAsInvalidAndCreatesNothing() {
+        AgentCommand.CreateSession twoDeltas = new AgentCommand.CreateSession(SESSION, List.of(
+                new AgentCommand.Catalog("a", "delta", Map.of("location", "s3://lakesail-a/")),
+                new AgentCommand.Catalog("b", "delta", Map.of("location", "s3://lakesail-b/"))),
+                session(SESSION, "lsc_t", null).compute(), session(SESSION, "lsc_t", null).callback(),
+                session(SESSION, "lsc_t", null).gate(), 30, null);
+
+        AgentException e = assertThrows(AgentException.class, () -> sessions(GATE_HOST).createSession(twoDeltas));
+
+        assertEquals(AgentError.Code.INVALID_SPEC, e.error().code());
+        assertEquals(List.of(), client.services().inNamespace(NS).list().getItems());
+    }
+
+    @Test
+    void delete_whenASessionRuns_removesItsEngineGateAndSecretsAndKeepsOtherWorkloads() {
+        sessions(GATE_HOST).createSession(session(SESSION, "lsc_t", null));
+        client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("ses-xyz-sail-5d9f-abcde").withNamespace(NS)
+                .withLabels(Names.of(SESSION).labels(Names.SAIL)).endMetadata().build()).create();
+        workloads().createSail(sail(RUN, "lsc_r", 2));
+
+        workloads().delete(SESSION);
+        workloads().delete(SESSION);
+
+        assertEquals(List.of(), client.apps().deployments().inNamespace(NS).withLabel("lakesail.com/workload", "ses-xyz").list().getItems());
+        for (var kind : List.of(client.services(), client.configMaps(), client.secrets(), client.pods())) {
+            assertEquals(List.of(), kind.inNamespace(NS).withLabel("lakesail.com/workload", "ses-xyz").list().getItems());
+        }
+        assertNotNull(client.apps().deployments().inNamespace(NS).withName("jrn-xyz-sail").get());
+        assertNotNull(client.services().inNamespace(NS).withName("jrn-xyz-sail").get());
+    }
+
+    @Test
+    void readLogs_whenASessionsSailWrote_readsItLikeARunsSail() {
+        sessions(GATE_HOST).createSession(session(SESSION, "lsc_t", null));
+        client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("ses-xyz-sail-5d9f-abcde").withNamespace(NS)
+                .withLabels(Names.of(SESSION).labels(Names.SAIL)).endMetadata().build()).create();
+        server.expect().get().withPath("/api/v1/namespaces/lakesail-workloads/pods/ses-xyz-sail-5d9f-abcde/log?pretty=false"
+                + "&container=sail&limitBytes=" + WorkloadLogs.MAX_BYTES + "&timestamps=true")
+                .andReturn(200, "2026-12-01T10:00:00.100000000Z Spark Connect server listening on 127.0.0.1:50051\n").once();
+
+        AgentCommand.LogLines lines = workloads().readLogs(new AgentCommand.ReadLogs(SESSION, null));
+
+        assertEquals(List.of(new AgentCommand.LogLines.Line("sail", "Spark Connect server listening on 127.0.0.1:50051")),
+                lines.lines());
+    }
+
     // ---- delete
 
     @Test

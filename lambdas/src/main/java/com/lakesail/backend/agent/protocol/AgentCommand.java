@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
         @JsonSubTypes.Type(value = AgentCommand.CreateSail.class, name = "createSail"),
         @JsonSubTypes.Type(value = AgentCommand.SailStatus.class, name = "sailStatus"),
         @JsonSubTypes.Type(value = AgentCommand.CreateRunner.class, name = "createRunner"),
+        @JsonSubTypes.Type(value = AgentCommand.CreateSession.class, name = "createSession"),
         @JsonSubTypes.Type(value = AgentCommand.ReadLogs.class, name = "readLogs"),
         @JsonSubTypes.Type(value = AgentCommand.Delete.class, name = "delete")})
 public sealed interface AgentCommand {
@@ -75,6 +76,30 @@ public sealed interface AgentCommand {
         }
     }
 
+    /**
+     * A session's engine (DESIGN §9, §10): its Sail, listening on the pod's loopback only, and beside it
+     * in the same pod the session server (the runner image in {@code session} mode), which connects to
+     * the Sail, runs the session gate on port {@code 15002}, pulls the session's statements
+     * from {@code callback} and reports {@code session_ready} itself. The gate is exposed by a load
+     * balancer as {@code exposure} allows. Answers {@link SessionEndpoint}; deleted with {@link Delete}.
+     *
+     * @param heartbeatSeconds how often the session server reports while statements run
+     * @param exposure absent: inside the cluster's network only
+     */
+    record CreateSession(WorkloadRef workload, List<Catalog> catalogs, Compute compute, Callback callback, Gate gate,
+                         int heartbeatSeconds, Exposure exposure) implements AgentCommand {
+        public CreateSession {
+            required(workload, "workload");
+            catalogs = List.copyOf(required(catalogs, "catalogs"));
+            required(compute, "compute");
+            required(callback, "callback");
+            required(gate, "gate");
+            check(gate.sessionId().equals(workload.id()), "gate.sessionId must be the workload's id");
+            check(heartbeatSeconds >= 1 && heartbeatSeconds <= 3600, "heartbeatSeconds must be 1 to 3600");
+            exposure = exposure == null ? Exposure.PRIVATE : exposure;
+        }
+    }
+
     /** Log lines of the workload's Sail since {@code cursor} (null: from the start). Answers {@link LogLines}. */
     record ReadLogs(WorkloadRef workload, String cursor) implements AgentCommand {
         public ReadLogs {
@@ -83,7 +108,7 @@ public sealed interface AgentCommand {
         }
     }
 
-    /** Everything of the workload: Sail, its workers, its watcher, its runner, their secrets. */
+    /** Everything of the workload: Sail, its workers, its watcher, its runner, their secrets; a session's gate too. */
     record Delete(WorkloadRef workload) implements AgentCommand {
         public Delete {
             required(workload, "workload");
@@ -94,7 +119,7 @@ public sealed interface AgentCommand {
 
     /** A workload: its organization and its id ({@code jrn_...}), of which the agent names its objects. */
     record WorkloadRef(String organizationId, String id) {
-        private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]{1,9}_[a-z0-9]{1,40}");
+        static final Pattern ID = Pattern.compile("[a-z][a-z0-9]{1,9}_[a-z0-9]{1,40}");
 
         public WorkloadRef {
             check(organizationId != null && ID.matcher(organizationId).matches(), "organizationId must be a LakeSail id");
@@ -141,7 +166,45 @@ public sealed interface AgentCommand {
         }
     }
 
+    /**
+     * What the session gate admits: ES256 JWTs signed by a key of the JWKS document at {@code jwksUrl}
+     * whose {@code iss}, {@code aud} and {@code sid} are these.
+     */
+    record Gate(String issuer, String audience, String sessionId, URI jwksUrl) {
+        public Gate {
+            check(issuer != null && !issuer.isBlank() && issuer.length() <= 1024, "issuer is required");
+            check(audience != null && !audience.isBlank() && audience.length() <= 1024, "audience is required");
+            check(sessionId != null && WorkloadRef.ID.matcher(sessionId).matches(), "sessionId must be a LakeSail id such as ses_...");
+            check(jwksUrl != null && ("https".equals(jwksUrl.getScheme()) || "http".equals(jwksUrl.getScheme()))
+                    && jwksUrl.getHost() != null, "jwksUrl must be an http(s) URL");
+        }
+    }
+
+    /**
+     * Where a session's gate may be reached from: the cluster's network only (an internal load
+     * balancer), or also the listed public IPv4 networks (an internet-facing one that admits only them).
+     */
+    record Exposure(boolean publicAccess, List<String> allowedCidrs) {
+        static final Exposure PRIVATE = new Exposure(false, List.of());
+        private static final Pattern CIDR = Pattern.compile(
+                "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/([0-9]|[12][0-9]|3[0-2])");
+
+        public Exposure {
+            allowedCidrs = List.copyOf(allowedCidrs == null ? List.of() : allowedCidrs);
+            check(publicAccess != allowedCidrs.isEmpty(), publicAccess
+                    ? "allowedCidrs must list at least one CIDR when publicAccess is true"
+                    : "allowedCidrs must be empty when publicAccess is false");
+            check(allowedCidrs.size() <= 40, "allowedCidrs must list at most 40 CIDRs");
+            allowedCidrs.forEach(c -> check(c != null && CIDR.matcher(c).matches(), "allowedCidrs: " + c
+                    + " is not an IPv4 CIDR such as 203.0.113.0/24"));
+        }
+    }
+
     // ---- results
+
+    /** {@link CreateSession}'s answer: where Spark Connect clients reach the session, through its gate. */
+    record SessionEndpoint(String endpoint) {
+    }
 
     /** {@link CreateSail}'s answer: where the runner reaches the Sail, inside the cluster. */
     record SailEndpoint(String endpoint) {

@@ -21,6 +21,8 @@ public record AgentError(Code code, String message, boolean retryable) {
         @JsonProperty("InvalidSpec") INVALID_SPEC,
         /** What the command needs is not there (a runner for a Sail that does not exist). */
         @JsonProperty("NotFound") NOT_FOUND,
+        /** What the command created is not ready for its next step yet (a load balancer without its address): retry. */
+        @JsonProperty("NotReady") NOT_READY,
         /** The cluster's Kubernetes API did not answer (starting, overloaded, a network fault). */
         @JsonProperty("ClusterUnreachable") CLUSTER_UNREACHABLE,
         /** The Kubernetes API refused; retryable for conflicts, throttling and server errors. */

@@ -38,6 +38,78 @@ class AgentProtocolTest {
         assertEquals(fromStart, AgentProtocol.decode(AgentProtocol.encode(fromStart)));
     }
 
+    static final AgentCommand.CreateSession CREATE_SESSION = new AgentCommand.CreateSession(
+            new AgentCommand.WorkloadRef("org_abc", "ses_xyz"),
+            List.of(new AgentCommand.Catalog("lake", "iceberg", Map.of("location", "s3://lakesail-lake/warehouse"))),
+            new AgentCommand.Compute(new AgentCommand.Size(2, 4), new AgentCommand.Size(2, 8), 3),
+            new AgentCommand.Callback(URI.create("https://api.example.com/prod/v1/callbacks/sessions/ses_xyz"), "lsc_secret"),
+            new AgentCommand.Gate("https://api.example.com/prod", "lakesail-session", "ses_xyz",
+                    URI.create("https://api.example.com/prod/v1/.well-known/jwks.json")),
+            30, new AgentCommand.Exposure(true, List.of("203.0.113.0/24")));
+
+    @Test
+    void createSession_whenEncodedAndDecoded_isTheSameCommand() throws Exception {
+        byte[] wire = AgentProtocol.encode(CREATE_SESSION);
+        JsonNode json = AgentProtocol.json().readTree(wire);
+
+        assertEquals("createSession", json.path("command").asText());
+        assertEquals("ses_xyz", json.path("gate").path("sessionId").asText());
+        assertEquals("https://api.example.com/prod/v1/.well-known/jwks.json", json.path("gate").path("jwksUrl").asText());
+        assertTrue(json.path("exposure").path("publicAccess").asBoolean());
+        assertEquals("203.0.113.0/24", json.path("exposure").path("allowedCidrs").path(0).asText());
+        assertEquals(30, json.path("heartbeatSeconds").asInt());
+        assertEquals(CREATE_SESSION, AgentProtocol.decode(wire));
+        assertFalse(CREATE_SESSION.toString().contains("lsc_secret"), CREATE_SESSION.toString());
+    }
+
+    @Test
+    void createSession_whenExposureAbsent_isPrivate() {
+        ObjectNode json = tree(AgentProtocol.encode(CREATE_SESSION));
+        json.remove("exposure");
+
+        AgentCommand.CreateSession decoded = (AgentCommand.CreateSession) AgentProtocol.decode(bytes(json));
+
+        assertEquals(new AgentCommand.Exposure(false, List.of()), decoded.exposure());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/gate                          | gate is required",
+            "/gate/sessionId=ses_other      | gate.sessionId must be the workload's id",
+            "/gate/jwksUrl=file:///etc/jwks | gate: jwksUrl must be an http(s) URL",
+            "/gate/issuer=                  | gate: issuer is required",
+            "/heartbeatSeconds=0            | heartbeatSeconds must be 1 to 3600",
+            "/exposure/allowedCidrs=        | exposure: allowedCidrs must list at least one CIDR when publicAccess is true",
+            "/exposure/allowedCidrs=0.0.0.0 | exposure: allowedCidrs: 0.0.0.0 is not an IPv4 CIDR",
+            "/exposure/allowedCidrs=10.0.0.0/33 | exposure: allowedCidrs: 10.0.0.0/33 is not an IPv4 CIDR"})
+    void createSession_whenMalformed_refusesNamingWhatIsWrong(String change, String message) {
+        ObjectNode json = tree(AgentProtocol.encode(CREATE_SESSION));
+        String[] parts = change.trim().split("=", 2);
+        String[] path = parts[0].substring(1).split("/");
+        ObjectNode parent = json;
+        for (int i = 0; i < path.length - 1; i++) {
+            parent = (ObjectNode) parent.path(path[i]);
+        }
+        String field = path[path.length - 1];
+        if (parts.length == 1) {
+            parent.remove(field);
+        } else if (field.equals("heartbeatSeconds")) {
+            parent.put(field, Integer.parseInt(parts[1]));
+        } else if (field.equals("allowedCidrs")) {
+            var list = parent.putArray(field);
+            if (!parts[1].isEmpty()) {
+                list.add(parts[1]);
+            }
+        } else {
+            parent.put(field, parts[1]);
+        }
+
+        AgentException e = assertThrows(AgentException.class, () -> AgentProtocol.decode(bytes(json)));
+
+        assertEquals(AgentError.Code.MALFORMED_COMMAND, e.error().code());
+        assertTrue(e.getMessage().startsWith(message.trim()), e.getMessage());
+    }
+
     @Test
     void callback_whenPrinted_hidesItsToken() {
         assertFalse(CREATE_SAIL.toString().contains("lsc_secret"), CREATE_SAIL.toString());
@@ -58,7 +130,7 @@ class AgentProtocolTest {
             "[1, 2]                                                       | the command must be a JSON object",
             "{\"command\":\"bootstrap\"}                                  | protocol is required",
             "{\"protocol\":\"1\",\"command\":\"bootstrap\"}               | protocol is required",
-            "{\"protocol\":1}                                             | command is required: one of bootstrap, createSail, sailStatus, createRunner, readLogs, delete",
+            "{\"protocol\":1}                                             | command is required: one of bootstrap, createSail, sailStatus, createRunner, createSession, readLogs, delete",
             "{\"protocol\":1,\"command\":\"delete\"}                      | workload is required",
             "{\"protocol\":1,\"command\":\"delete\",\"workload\":{\"organizationId\":\"org_a\",\"id\":\"../etc\"}} | workload: id must be a LakeSail id",
             "{\"protocol\":1,\"command\":\"readLogs\",\"workload\":{\"organizationId\":\"org_a\",\"id\":\"jrn_b\"},\"cursor\":7} | cursor"})
@@ -73,7 +145,7 @@ class AgentProtocolTest {
     @Test
     void decode_whenCommandUnknown_refusesSayingToUpdateTheAgent() {
         AgentException e = assertThrows(AgentException.class,
-                () -> AgentProtocol.decode("{\"protocol\":1,\"command\":\"createSession\"}".getBytes(StandardCharsets.UTF_8)));
+                () -> AgentProtocol.decode("{\"protocol\":1,\"command\":\"createNotebook\"}".getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(AgentError.Code.UNKNOWN_COMMAND, e.error().code());
         assertFalse(e.error().retryable());
