@@ -3,8 +3,10 @@ package com.lakesail.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lakesail.gate.TokenVerifier;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,20 +29,27 @@ import org.apache.spark.sql.SparkSession;
  *     callback credential): it passes the Sail's gate like any client;
  * <li>connects to the Sail, waits for it to accept connections, and runs {@code SELECT 1} so the first
  *     statement finds everything warm;
+ * <li>opens the session's gate ({@link GateProxy}) when the spec asks for one: the address clients reach
+ *     the Sail at, which admits only calls with a valid token for this session;
  * <li>reports {@code session_ready} with the address clients reach the Sail at, then pulls its work
  *     ({@code POST {callback}/next}, a long poll naming what it already holds) and heartbeats while
  *     statements wait or run; reports {@code session_failed} when it cannot connect.
  * </ol>
  *
- * <p>It only ever calls out, to the control plane and the Sail: nothing reaches into it. It stops when
+ * <p>It calls out only, to the control plane and the Sail; what reaches into it is the gate's clients.
+ * It stops when
  * the control plane says the session has ended (409), or when its standard input closes (the local
  * launcher's stop).
  *
  * <p>Environment: {@code LAKESAIL_CALLBACK_URL}, {@code LAKESAIL_CALLBACK_TOKEN} (as a runner's),
  * {@code LAKESAIL_SESSION_SPEC}:
  * <pre>
- * {"sessionId": "ses_...", "sail": "sc://localhost:41234", "endpoint": "sc://localhost:41234", "heartbeatSeconds": 20}
+ * {"sessionId": "ses_...", "sail": "sc://localhost:50051", "endpoint": "sc://gate.example:15002", "heartbeatSeconds": 20,
+ *  "gate": {"listen": "0.0.0.0:15002", "jwks": "https://api.../v1/.well-known/jwks.json" or a file,
+ *           "issuer": "...", "audience": "...", "sessionId": "ses_..."}}
  * </pre>
+ * Without {@code gate}, clients reach the Sail at {@code endpoint} directly; with it and no
+ * {@code endpoint}, at {@code sc://localhost:<the gate's port>}.
  */
 final class SessionServer {
     private static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 120;
@@ -73,10 +82,12 @@ final class SessionServer {
         } catch (IOException e) {
             spec = mapper.createObjectNode();
         }
+        JsonNode gateSpec = spec == null ? null : spec.path("gate");
+        boolean gated = gateSpec != null && gateSpec.isObject();
         if (callbackUrl == null || token == null || spec == null || !spec.path("sail").isTextual()
-                || !spec.path("endpoint").isTextual()) {
+                || !(spec.path("endpoint").isTextual() || gated)) {
             diagnostics.println("lakesail-session: LAKESAIL_CALLBACK_URL, LAKESAIL_CALLBACK_TOKEN and"
-                    + " LAKESAIL_SESSION_SPEC {sail, endpoint} are required");
+                    + " LAKESAIL_SESSION_SPEC {sail, endpoint or gate} are required");
             return 1;
         }
         CountDownLatch ended = new CountDownLatch(1);
@@ -90,6 +101,21 @@ final class SessionServer {
             callbacks.send(callbacks.event("session_failed").put("message", "cannot connect to the Sail: " + Outcome.message(e)));
             return 1;
         }
+        GateProxy gate = null;
+        String endpoint = spec.path("endpoint").asText(null);
+        if (gated) {
+            try {
+                gate = openGate(gateSpec, spec.path("sail").asText());
+            } catch (IOException | RuntimeException e) {
+                diagnostics.println("lakesail-session: cannot open the session's gate: " + Outcome.message(e));
+                callbacks.send(callbacks.event("session_failed").put("message", "cannot open the session's gate on "
+                        + gateSpec.path("listen").asText() + ": " + Outcome.message(e)));
+                return 1;
+            }
+            if (endpoint == null) {
+                endpoint = "sc://localhost:" + gate.port();
+            }
+        }
         StatementExecutor executor = new StatementExecutor(spark, callbacks, mapper, timers);
         int heartbeat = Math.max(1, spec.path("heartbeatSeconds").asInt(20));
         timers.scheduleAtFixedRate(() -> {
@@ -98,7 +124,7 @@ final class SessionServer {
             }
         }, heartbeat, heartbeat, TimeUnit.SECONDS);
         System.out.println("lakesail-session: connected to Spark " + spark.version());
-        if (!callbacks.send(callbacks.event("session_ready").put("endpoint", spec.path("endpoint").asText()))) {
+        if (!callbacks.send(callbacks.event("session_ready").put("endpoint", endpoint))) {
             ended.countDown();
         }
         Thread puller = new Thread(() -> pull(callbacks, executor, ended), "lakesail-pull");
@@ -107,7 +133,23 @@ final class SessionServer {
         ended.await();
         puller.interrupt();
         executor.close();
+        if (gate != null) {
+            gate.close();
+        }
         return 0;
+    }
+
+    /** The gate in front of the Sail ({@code sc://host:port}), checking tokens as the spec's {@code gate} says. */
+    private static GateProxy openGate(JsonNode gate, String sail) throws IOException {
+        for (String field : new String[] {"listen", "jwks", "issuer", "audience", "sessionId"}) {
+            if (!gate.path(field).isTextual()) {
+                throw new IllegalArgumentException("gate." + field + " is required");
+            }
+        }
+        URI upstream = URI.create(sail);
+        return GateProxy.start(gate.get("listen").asText(), upstream.getHost() + ":" + upstream.getPort(),
+                TokenVerifier.create(gate.get("jwks").asText(), gate.get("issuer").asText(), gate.get("audience").asText(),
+                        gate.get("sessionId").asText()));
     }
 
     /**

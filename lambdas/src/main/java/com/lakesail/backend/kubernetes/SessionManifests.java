@@ -49,7 +49,8 @@ final class SessionManifests {
 
     /** Where the session server reaches its Sail: the pod's loopback. */
     static String sail() {
-        return "sc://127.0.0.1:" + Names.SPARK_CONNECT_PORT;
+        // "localhost": the Spark Connect client insists on TLS for any other host once it carries a token.
+        return "sc://localhost:" + Names.SPARK_CONNECT_PORT;
     }
 
     static Deployment deployment(CreateSession command, Names names, Images images, String gateHost) {
@@ -85,7 +86,7 @@ final class SessionManifests {
                 .put("heartbeatSeconds", command.heartbeatSeconds());
         spec.putObject("gate")
                 .put("listen", "0.0.0.0:" + Names.GATE_PORT)
-                .put("jwksUrl", command.gate().jwksUrl().toString())
+                .put("jwks", command.gate().jwksUrl().toString())
                 .put("issuer", command.gate().issuer())
                 .put("audience", command.gate().audience())
                 .put("sessionId", command.gate().sessionId());

@@ -423,9 +423,9 @@ class FabricWorkloadsTest {
         assertNull(env.get("LAKESAIL_CALLBACK_TOKEN").getValue());
         assertEquals("ses-xyz-session", env.get("LAKESAIL_CALLBACK_TOKEN").getValueFrom().getSecretKeyRef().getName());
         assertEquals(SailManifests.TOKEN_KEY, env.get("LAKESAIL_CALLBACK_TOKEN").getValueFrom().getSecretKeyRef().getKey());
-        assertEquals(AgentProtocol.json().readTree("{\"sessionId\":\"ses_xyz\",\"sail\":\"sc://127.0.0.1:50051\","
+        assertEquals(AgentProtocol.json().readTree("{\"sessionId\":\"ses_xyz\",\"sail\":\"sc://localhost:50051\","
                         + "\"endpoint\":\"sc://" + GATE_HOST + ":15002\",\"heartbeatSeconds\":30,\"gate\":{\"listen\":\"0.0.0.0:15002\","
-                        + "\"jwksUrl\":\"https://abc.execute-api.eu-west-1.amazonaws.com/prod/v1/.well-known/jwks.json\","
+                        + "\"jwks\":\"https://abc.execute-api.eu-west-1.amazonaws.com/prod/v1/.well-known/jwks.json\","
                         + "\"issuer\":\"https://abc.execute-api.eu-west-1.amazonaws.com/prod\",\"audience\":\"lakesail-session\","
                         + "\"sessionId\":\"ses_xyz\"}}"),
                 AgentProtocol.json().readTree(env.get("LAKESAIL_SESSION_SPEC").getValue()));

@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * JVM on 127.0.0.1, behind the session gate) and its own session server (the runner program in
  * session mode, another child JVM), which holds the session's Spark Connect session and runs its
  * statements. The server pulls its statements from this backend and reports through the session's
- * callback, exactly as on EKS.
+ * callback, and clients reach the Sail through its gate proxy, exactly as on EKS (the local Sail
+ * checks their token once more itself, so its own loopback port is no way around the gate).
  *
  * <p>Whoever watches a child reports its death: a Sail that never gets ready, or a Sail or server
  * that exits while the session is open, is reported {@code session_failed}.
@@ -108,8 +109,11 @@ public final class LocalSessionRuntime implements SessionRuntime, AutoCloseable 
             sail = localEngine.launcher().startSail(SailSpec.builder().id(childId).catalogs(catalogs).logDirectory(logs)
                     .warehouseDirectory(localEngine.dataDirectory().resolve("warehouse"))
                     .gate(new GateConfig(jwks, gate.issuer(), gate.audience(), gate.sessionId())).build());
+            // Clients reach the Sail through the session server's gate, as on EKS; the Sail checks their token again.
             ObjectNode serverSpec = JSON.createObjectNode().put("sessionId", sessionId).put("sail", sail.endpoint())
-                    .put("endpoint", sail.endpoint()).put("heartbeatSeconds", spec.heartbeatSeconds());
+                    .put("heartbeatSeconds", spec.heartbeatSeconds());
+            serverSpec.putObject("gate").put("listen", "127.0.0.1:0").put("jwks", jwks.toString())
+                    .put("issuer", gate.issuer()).put("audience", gate.audience()).put("sessionId", gate.sessionId());
             ChildProcess server = localEngine.launcher().startRunner(RunnerSpec.builder().id(childId).logDirectory(logs)
                     .environment("LAKESAIL_RUNNER_MODE", "session")
                     .environment("LAKESAIL_CALLBACK_URL", spec.callback().url().toString())
