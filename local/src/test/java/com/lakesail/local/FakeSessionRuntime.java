@@ -44,15 +44,21 @@ final class FakeSessionRuntime implements SessionRuntime {
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     private final Map<String, String> heldBy = new ConcurrentHashMap<>();
     private volatile boolean ready = true;
+    private volatile boolean serving = true;
 
     /** Whether sessions report ready (else they stay pending until the test says). */
     void ready(boolean reportReady) {
         this.ready = reportReady;
     }
 
+    /** Whether sessions get a server at all (else the test plays it with {@link #spec}'s credential). */
+    void serving(boolean serve) {
+        this.serving = serve;
+    }
+
     @Override
     public void start(SessionSpec spec) {
-        if (started.putIfAbsent(spec.workload().id(), spec) != null) {
+        if (started.putIfAbsent(spec.workload().id(), spec) != null || !serving) {
             return;
         }
         boolean reportReady = ready;
@@ -70,6 +76,10 @@ final class FakeSessionRuntime implements SessionRuntime {
 
     boolean stopped(String sessionId) {
         return stopped.contains(sessionId);
+    }
+
+    boolean started(String sessionId) {
+        return started.containsKey(sessionId);
     }
 
     SessionSpec spec(String sessionId) {
