@@ -108,7 +108,8 @@ public enum Permission {
      * credential is their whole guard.
      */
     public static final List<String> CALLBACK_ROUTES = List.of("POST /v1/callbacks/job-runs/{runId}/events",
-            "POST /v1/callbacks/sessions/{sessionId}/events", "POST /v1/callbacks/sessions/{sessionId}/token");
+            "POST /v1/callbacks/sessions/{sessionId}/events", "POST /v1/callbacks/sessions/{sessionId}/token",
+            "POST /v1/callbacks/sessions/{sessionId}/next");
 
     private final String wire;
     private final List<String> routes;
