@@ -37,9 +37,10 @@ public final class Jwks {
     }
 
     /**
-     * The keys at {@code location}: an {@code http(s)://} URL, else a file path.
+     * The keys at {@code location}: an {@code https://} URL ({@code http://} on loopback only), else a file path.
      *
-     * @throws IllegalArgumentException when it is blank or a malformed URL, or the file cannot be read
+     * @throws IllegalArgumentException when it is blank, a malformed or plain-http URL off loopback, or the
+     *                                  file cannot be read
      */
     public static JWKSource<SecurityContext> at(String location) {
         if (location == null || location.isBlank()) {
@@ -47,13 +48,29 @@ public final class Jwks {
         }
         String l = location.trim();
         if (l.startsWith("http://") || l.startsWith("https://")) {
+            URI uri;
             try {
-                return url(URI.create(l).toURL(), CACHE_TTL, MIN_REFRESH_INTERVAL);
+                uri = URI.create(l);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the session gate's JWKS URL is not valid: " + l, e);
+            }
+            // Keys fetched in the clear could be swapped on the way, and then any token forged: only a
+            // loopback address may serve them over plain http.
+            if (l.startsWith("http://") && !loopback(uri.getHost())) {
+                throw new IllegalArgumentException("the session gate's JWKS URL must be https (http only on loopback): " + l);
+            }
+            try {
+                return url(uri.toURL(), CACHE_TTL, MIN_REFRESH_INTERVAL);
             } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("the session gate's JWKS URL is not valid: " + l, e);
             }
         }
         return file(Path.of(l));
+    }
+
+    private static boolean loopback(String host) {
+        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
+                || host.equals("::1"));
     }
 
     /** The keys in a JWKS file, re-read when it changes. */

@@ -120,6 +120,16 @@ class JwksUrlTest {
     }
 
     @Test
+    void create_whenJwksUrlIsPlainHttpOffLoopback_refusesIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TokenVerifier.create(
+                "http://api.example.com/v1/.well-known/jwks.json", "i", "a", "s"));
+        assertEquals("the session gate's JWKS URL must be https (http only on loopback):"
+                + " http://api.example.com/v1/.well-known/jwks.json", e.getMessage());
+        TokenVerifier.create("https://api.example.com/v1/.well-known/jwks.json", "i", "a", "s");
+        TokenVerifier.create("http://localhost:8080/v1/.well-known/jwks.json", "i", "a", "s");
+    }
+
+    @Test
     void create_whenJwksIsMissingOrMalformed_saysSo(@TempDir Path dir) {
         assertThrows(IllegalArgumentException.class, () -> TokenVerifier.create(dir.resolve("none.json").toString(), "i", "a", "s"));
         assertThrows(IllegalArgumentException.class, () -> TokenVerifier.create("https://", "i", "a", "s"));

@@ -37,8 +37,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * itself, in HTML, with no way to intervene.)
  */
 final class LocalHttpServer implements AutoCloseable {
-    /** A fixed pool, as the JDK server had: one acceptor, one selector, the rest for requests. */
-    private static final int THREADS = 16;
+    /** Threads kept: one acceptor, one selector, the rest for requests. */
+    private static final int MIN_THREADS = 16;
+    /**
+     * Long polls hold a thread each while they wait (every open session's server pulling its work, a
+     * statement's {@code waitSeconds}): the pool grows for them rather than queueing requests behind them.
+     */
+    private static final int MAX_THREADS = 512;
     /** How much of an oversized body is read and dropped before the 413 goes out. */
     private static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
 
@@ -48,7 +53,7 @@ final class LocalHttpServer implements AutoCloseable {
 
     LocalHttpServer(ApiHandler api, int port) throws IOException {
         this.api = api;
-        QueuedThreadPool threads = new QueuedThreadPool(THREADS, THREADS);
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("lakesail-http");
         threads.setDaemon(true);
         // No reserved threads: handing the selector to a reserved thread for every request costs a

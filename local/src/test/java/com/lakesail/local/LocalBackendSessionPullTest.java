@@ -55,12 +55,13 @@ class LocalBackendSessionPullTest {
         assertEquals(7, taken.path("parameters").path("n").asInt());
         assertTrue(taken.path("maxResultBytes").asLong() > 0 && taken.path("chunkBytes").asInt() > 0, taken.toString());
         assertEquals(false, taken.path("cancelRequested").asBoolean(true));
-        assertEquals("{\"statements\":[],\"cancels\":[]}", pull(session, List.of(first, second), List.of(), 0).body(),
-                "what the server holds is not given again");
+        JsonNode held = pull(session, List.of(first, second), List.of(), 0).json();
+        assertEquals(List.of(), ids(held.path("statements")), "what the server holds is not given again");
+        assertEquals(List.of(first, second), texts(held.path("inFlight")));
 
         assertEquals(202, steps.api().post(steps.path("/statements/" + first + "/cancel"), steps.owner.token(), null).status());
         assertEquals(List.of(first), texts(pull(session, List.of(first, second), List.of(), 0).json().path("cancels")));
-        assertEquals("{\"statements\":[],\"cancels\":[]}", pull(session, List.of(first, second), List.of(first), 0).body());
+        assertEquals(List.of(), texts(pull(session, List.of(first, second), List.of(first), 0).json().path("cancels")));
 
         String third = send(session, "SELECT 3");
         assertEquals(202, steps.api().post(steps.path("/statements/" + third + "/cancel"), steps.owner.token(), null).status());
@@ -73,8 +74,8 @@ class LocalBackendSessionPullTest {
         ObjectNode end = event("statement_succeeded", second).put("rowCount", 0).put("chunks", 0).put("bytes", 0);
         end.putArray("columns");
         assertEquals(204, ENGINE.post(session, end));
-        assertEquals("{\"statements\":[],\"cancels\":[]}", pull(session, List.of(), List.of(), 0).body(),
-                "ended statements are no one's work");
+        assertEquals("{\"statements\":[],\"cancels\":[],\"inFlight\":[]}", pull(session, List.of(), List.of(), 0).body(),
+                "ended statements are no one's work, and the server may forget them");
     }
 
     @Test
@@ -122,6 +123,25 @@ class LocalBackendSessionPullTest {
             many.add("\"stm_" + i + "\"");
         }
         assertEquals(List.of("taken"), steps.api().post(next, token, "{\"taken\":" + many + "}").fields());
+        assertEquals(List.of("taken[1]"), steps.api().post(next, token, "{\"taken\":[\"stm_1\",\"\"]}").fields());
+    }
+
+    @Test
+    void serverToken_whenTheSessionIsAlreadyOpen_meansItsEngineRestarted_andEndsItFailed() {
+        String session = openPlayingTheServer();
+        String held = send(session, "SELECT 1");
+        Callback callback = ENGINE.spec(session).callback();
+
+        // A server takes its gate token once, as it starts: asking again means a new process.
+        assertError(steps.api().post(callback.url().getPath() + "/token", callback.token(), "{}"), 409, "Conflict");
+
+        JsonNode failed = steps.await(steps.path("/sessions/" + session), s -> s.path("status").asText().equals("failed"),
+                Duration.ofSeconds(30));
+        assertEquals("the session's engine restarted: its temporary views, settings and running statements were lost",
+                failed.path("statusReason").asText());
+        JsonNode statement = steps.await(steps.path("/statements/" + held),
+                s -> s.path("status").asText().matches("failed|cancelled"), Duration.ofSeconds(30));
+        assertTrue(statement.path("statusReason").asText().contains("restarted"), statement.toString());
     }
 
     /** Opens a session and reports it ready as its server would; its id. */

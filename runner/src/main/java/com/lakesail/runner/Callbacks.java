@@ -21,6 +21,10 @@ final class Callbacks {
     private static final long[] BACKOFF_MILLIS = {200, 500, 1_000, 2_000, 4_000, 8_000, 14_000};
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Rounds of {@link #send} (about 30 s each) that {@link #deliver} tries: about 10 minutes. */
+    private static final int DELIVER_ATTEMPTS = 20;
+
+    private volatile boolean over;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final URI events;
@@ -52,6 +56,20 @@ final class Callbacks {
     }
 
     /**
+     * Sends an event the control plane must have (a statement's rows or end: without it the statement
+     * would stay in flight for good), trying again for about {@link #DELIVER_ATTEMPTS} rounds of
+     * {@link #send}'s retries, until it is accepted or the control plane says it is over.
+     */
+    boolean deliver(ObjectNode event) {
+        for (int round = 0; round < DELIVER_ATTEMPTS && !over; round++) {
+            if (send(event)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Posts {@code body} to {@code {callbackUrl}/{path}} and returns the answer's body: a session
      * server's gate token, say. Null when it could not be delivered (after retries, or a 400).
      */
@@ -79,6 +97,15 @@ final class Callbacks {
             }
             if (status == 401 || status == 409) {
                 diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + path + "; stopping");
+                over = true;
+                onRunEnded.run();
+            } else if (status >= 400 && status < 500 && status != 429) {
+                // Asking again will not change the answer: the session cannot get its work, so it ends, saying why.
+                diagnostics.println("lakesail-runner: the control plane refused " + path + " (" + status + "): "
+                        + response.body());
+                send(event("session_failed").put("message", "the control plane refused the session server's " + path
+                        + " (" + status + ")"));
+                over = true;
                 onRunEnded.run();
             } else {
                 diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + path);
@@ -115,6 +142,7 @@ final class Callbacks {
                     diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + type
                             + (status == 409 ? ": the run has already ended" : ": this runner's token is not accepted")
                             + "; stopping");
+                    over = true;
                     onRunEnded.run();
                     return null;
                 }

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -38,8 +38,9 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>It calls out only, to the control plane and the Sail; what reaches into it is the gate's clients.
  * It stops when
- * the control plane says the session has ended (409), or when its standard input closes (the local
- * launcher's stop).
+ * the control plane says the session has ended (409) or no longer knows its credential (401), when it
+ * refuses the server's pull for good (another 4xx: the server reports {@code session_failed} first), or
+ * when its standard input closes (the local launcher's stop).
  *
  * <p>Environment: {@code LAKESAIL_CALLBACK_URL}, {@code LAKESAIL_CALLBACK_TOKEN} (as a runner's),
  * {@code LAKESAIL_SESSION_SPEC}:
@@ -55,11 +56,6 @@ final class SessionServer {
     private static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 120;
     /** How long one pull waits for work: the control plane answers at once when there is some. */
     private static final int PULL_WAIT_SECONDS = 20;
-    /**
-     * Statement ids the server remembers having taken (and cancels it was told): far more than a session
-     * holds in flight at once (32), so a statement it already took is never taken again.
-     */
-    private static final int HELD = 128;
     private static final long[] PULL_BACKOFF_MILLIS = {250, 500, 1_000, 2_000, 5_000};
 
     private final Map<String, String> env;
@@ -157,8 +153,10 @@ final class SessionServer {
      * plane gives, and each cancel applied once.
      */
     private void pull(Callbacks callbacks, StatementExecutor executor, CountDownLatch ended) {
-        Set<String> taken = recent();
-        Set<String> cancelled = recent();
+        // What it holds, of what the control plane last said was in flight: what has ended is forgotten,
+        // what has not (even a statement whose end could not be reported) is never taken again.
+        Set<String> taken = new LinkedHashSet<>();
+        Set<String> cancelled = new LinkedHashSet<>();
         int failures = 0;
         while (ended.getCount() > 0 && !Thread.currentThread().isInterrupted()) {
             ObjectNode holding = mapper.createObjectNode().put("waitSeconds", PULL_WAIT_SECONDS);
@@ -198,17 +196,13 @@ final class SessionServer {
                     executor.cancel(c.asText());
                 }
             }
-        }
-    }
-
-    /** The last {@link #HELD} ids added, oldest forgotten first. */
-    private static Set<String> recent() {
-        return Collections.newSetFromMap(new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > HELD;
+            if (work.path("inFlight").isArray()) {
+                Set<String> inFlight = new HashSet<>();
+                work.get("inFlight").forEach(id -> inFlight.add(id.asText()));
+                taken.retainAll(inFlight);
+                cancelled.retainAll(inFlight);
             }
-        });
+        }
     }
 
     /** The session's Spark Connect session, through the gate, warm. */

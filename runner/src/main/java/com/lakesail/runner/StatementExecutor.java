@@ -86,7 +86,7 @@ final class StatementExecutor implements AutoCloseable {
 
     private void run(Statement s) {
         if (s.cancelled().get()) {
-            callbacks.send(event("statement_cancelled", s.id()));
+            callbacks.deliver(event("statement_cancelled", s.id()));
             return;
         }
         ScheduledFuture<?> started = timers.schedule(() -> callbacks.send(event("statement_started", s.id())),
@@ -96,11 +96,11 @@ final class StatementExecutor implements AutoCloseable {
             Dataset<Row> df = s.parameters().isEmpty() ? spark.sql(s.sql()) : spark.sql(s.sql(), s.parameters());
             ObjectNode end = collect(s, (org.apache.spark.sql.connect.Dataset<Row>) df);
             started.cancel(false);
-            callbacks.send(s.cancelled().get() ? event("statement_cancelled", s.id()) : end);
+            callbacks.deliver(s.cancelled().get() ? event("statement_cancelled", s.id()) : end);
         } catch (Exception e) {
             // Spark's AnalysisException is a checked exception Scala code throws undeclared.
             started.cancel(false);
-            callbacks.send(s.cancelled().get() ? event("statement_cancelled", s.id())
+            callbacks.deliver(s.cancelled().get() ? event("statement_cancelled", s.id())
                     : event("statement_failed", s.id()).put("errorClass", Outcome.errorClass(e)).put("message", Outcome.message(e)));
         } finally {
             spark.removeTag(TAG_PREFIX + s.id());
@@ -164,7 +164,7 @@ final class StatementExecutor implements AutoCloseable {
     private void chunk(Statement s, int sequence, long firstRow, ArrayNode rows) {
         ObjectNode chunk = event("result_chunk", s.id()).put("sequence", sequence).put("firstRow", firstRow);
         chunk.set("rows", rows);
-        callbacks.send(chunk);
+        callbacks.deliver(chunk);
     }
 
     private long size(JsonNode cells) {

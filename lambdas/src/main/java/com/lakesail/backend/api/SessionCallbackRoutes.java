@@ -25,8 +25,9 @@ import javax.inject.Inject;
  *
  * <p>A pull: {@code {"taken": [statement ids], "cancelled": [statement ids], "waitSeconds": 20}} answers
  * {@code {"statements": [{statementId, sql, parameters, maxResultBytes, chunkBytes, cancelRequested}],
- * "cancels": [statement ids]}} as soon as there is any, or empty lists after {@code waitSeconds}; 409
- * once the session has ended.
+ * "cancels": [statement ids], "inFlight": [statement ids]}} as soon as there is any work, or empty
+ * lists after {@code waitSeconds}; 409 once the session has ended. The server keeps of what it holds
+ * only what is still in flight.
  */
 public final class SessionCallbackRoutes implements RouteGroup {
     public static final String EVENTS = "/v1/callbacks/sessions/{sessionId}/events";
@@ -51,8 +52,8 @@ public final class SessionCallbackRoutes implements RouteGroup {
                                   int chunkBytes, boolean cancelRequested) {
     }
 
-    /** A pull's answer. */
-    public record Pulled(List<PulledStatement> statements, List<String> cancels) {
+    /** A pull's answer; {@code inFlight}: every statement the session still has in flight. */
+    public record Pulled(List<PulledStatement> statements, List<String> cancels, List<String> inFlight) {
     }
 
     /** The gate token as the server receives it. */
@@ -75,7 +76,8 @@ public final class SessionCallbackRoutes implements RouteGroup {
             SessionCallbacks.Work work = callbacks.next(call.path("sessionId"), call.header("Authorization"),
                     () -> holding(call.body()));
             return new Pulled(work.statements().stream().map(s -> new PulledStatement(s.id(), s.sql(), s.parameters(),
-                    limits.maxResultBytes(), limits.chunkBytes(), s.cancelRequestedAt() != null)).toList(), work.cancels());
+                    limits.maxResultBytes(), limits.chunkBytes(), s.cancelRequestedAt() != null)).toList(), work.cancels(),
+                    work.inFlight());
         }));
     }
 
@@ -96,8 +98,13 @@ public final class SessionCallbackRoutes implements RouteGroup {
         if (ids == null) {
             return List.of();
         }
-        if (ids.size() > MAX_HELD || ids.stream().anyMatch(id -> id.isEmpty() || id.length() > 64)) {
+        if (ids.size() > MAX_HELD) {
             throw ValidationException.of(field, "must be at most " + MAX_HELD + " statement ids");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).isEmpty() || ids.get(i).length() > 64) {
+                throw ValidationException.of(field + "[" + i + "]", "must be a statement id (1 to 64 characters)");
+            }
         }
         return ids;
     }

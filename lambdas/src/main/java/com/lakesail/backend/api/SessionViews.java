@@ -58,6 +58,7 @@ final class SessionViews {
                         .put("cancelRequested", s.cancelRequested());
             }
             pulled.cancels().forEach(node.putArray("cancels")::add);
+            pulled.inFlight().forEach(node.putArray("inFlight")::add);
             return node;
         }
         return Json.MAPPER.valueToTree(((SessionService.Jwks) result).document());

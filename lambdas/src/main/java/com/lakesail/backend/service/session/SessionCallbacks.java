@@ -67,13 +67,22 @@ public final class SessionCallbacks {
 
     /** The session server's own gate token: its session's, in its owner's name, for as long as a session may live. */
     public SessionTokens.Issued serverToken(String sessionId, String authorization) {
-        Session session = going(verify(authorization, sessionId), sessionId);
+        String orgId = verify(authorization, sessionId);
+        Session session = going(orgId, sessionId);
+        if (session.status().open()) {
+            // A server asks once, as it starts: one asking now is a new process (on EKS its pod restarted).
+            // The session's Spark session (its temporary views, its settings) died with the old one, and
+            // the statements it held may have half run: the session cannot go on as if nothing happened.
+            closings.decide(orgId, sessionId, SessionEnding.failed("the session's engine restarted: its temporary views,"
+                    + " settings and running statements were lost", clock.instant()), List.of());
+            throw new ConflictException("session " + sessionId + " has ended: its engine restarted");
+        }
         return tokens.issue(session, session.ownerMemberId(), Session.MAX_LIFETIME);
     }
 
     /**
-     * What the server holds: the statements it has taken (recently: at least the last
-     * {@code 2 * Session.MAX_IN_FLIGHT}) and those it has been told to cancel.
+     * What the server holds: the statements it has taken and those it has been told to cancel, of
+     * those the last answer said were still in flight.
      *
      * @param waitSeconds how long to wait for work before answering none (0 to {@link #MAX_PULL_WAIT_SECONDS})
      */
@@ -86,9 +95,10 @@ public final class SessionCallbacks {
 
     /**
      * The server's next work, in the session's order: statements it has not taken yet (each with
-     * whether a cancel was already asked) and the ids of taken ones whose cancel it has not been told.
+     * whether a cancel was already asked) and the ids of taken ones whose cancel it has not been told;
+     * and every statement the session still has in flight, so the server forgets only what has ended.
      */
-    public record Work(List<Statement> statements, List<String> cancels) {
+    public record Work(List<Statement> statements, List<String> cancels, List<String> inFlight) {
         public boolean isEmpty() {
             return statements.isEmpty() && cancels.isEmpty();
         }
@@ -129,7 +139,11 @@ public final class SessionCallbacks {
         List<String> cancels = new ArrayList<>();
         for (String id : session.inFlight()) {
             Statement s = records.findStatement(orgId, id).orElse(null);
-            if (s == null || s.terminal()) {
+            if (s == null) {
+                // Not readable yet: the ones after it wait, so the server takes them in the session's order.
+                break;
+            }
+            if (s.terminal()) {
                 continue;
             }
             if (!holding.taken().contains(id)) {
@@ -138,7 +152,7 @@ public final class SessionCallbacks {
                 cancels.add(id);
             }
         }
-        return Optional.of(new Work(statements, cancels));
+        return Optional.of(new Work(statements, cancels, session.inFlight()));
     }
 
     /**
