@@ -14,12 +14,15 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerCredentials;
 import io.grpc.Status;
+import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -51,9 +54,11 @@ import java.util.concurrent.TimeUnit;
  * gate.close();  // stops accepting, ends the calls in flight, closes the upstream channel
  * </pre>
  *
- * <p>The proxy serves plaintext: behind a TLS-terminating load balancer on a cluster, and on
- * loopback locally (where the Spark Connect client needs {@code sc://localhost:...;token=}: it turns TLS
- * on for a token with any other host).
+ * <p>Without {@link Tls} the proxy serves plaintext: on loopback locally, where the Spark Connect client
+ * needs {@code sc://localhost:...;token=} (it turns TLS on for a token with any other host). With it the
+ * proxy serves TLS with that certificate and key: what a client reaching the gate by any other name
+ * (a load balancer's DNS name on a cluster) needs; the session server makes its own
+ * ({@link SessionCertificate}).
  */
 public final class GateProxy implements AutoCloseable {
     /** The largest message either way: Spark Connect's own default maximum (result batches, local relations). */
@@ -84,7 +89,33 @@ public final class GateProxy implements AutoCloseable {
      * @throws IllegalArgumentException when an address is not {@code host:port}
      */
     public static GateProxy start(String listen, String upstream, TokenVerifier verifier) throws IOException {
+        return start(listen, upstream, verifier, null);
+    }
+
+    /**
+     * The server side of the gate's TLS: a certificate chain and its private key, PEM
+     * ({@code -----BEGIN CERTIFICATE-----}, then {@code -----BEGIN PRIVATE KEY-----}, PKCS#8).
+     */
+    public record Tls(String certificateChainPem, String privateKeyPem) {
+        public Tls {
+            Objects.requireNonNull(certificateChainPem, "certificateChainPem");
+            Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[certificate]";
+        }
+    }
+
+    /**
+     * As {@link #start(String, String, TokenVerifier)}, serving TLS with {@code tls} (plaintext when null).
+     *
+     * @throws IllegalArgumentException when the certificate or key cannot be read
+     */
+    public static GateProxy start(String listen, String upstream, TokenVerifier verifier, Tls tls) throws IOException {
         Objects.requireNonNull(verifier, "verifier");
+        ServerCredentials credentials = tls == null ? null : credentials(tls);
         InetSocketAddress bind = address(listen, "listen");
         InetSocketAddress target = address(upstream, "upstream");
         ManagedChannel channel = NettyChannelBuilder.forAddress(target.getHostString(), target.getPort())
@@ -97,7 +128,7 @@ public final class GateProxy implements AutoCloseable {
                 // hands them on, and never blocks.
                 .directExecutor()
                 .build();
-        Server server = NettyServerBuilder.forAddress(bind)
+        Server server = (credentials == null ? NettyServerBuilder.forAddress(bind) : NettyServerBuilder.forAddress(bind, credentials))
                 .fallbackHandlerRegistry(new Registry(new Forward(channel, verifier)))
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .maxInboundMetadataSize(MAX_METADATA_BYTES)
@@ -122,6 +153,15 @@ public final class GateProxy implements AutoCloseable {
             throw e;
         }
         return new GateProxy(server, channel, upstream);
+    }
+
+    private static ServerCredentials credentials(Tls tls) {
+        try {
+            return TlsServerCredentials.create(new ByteArrayInputStream(tls.certificateChainPem().getBytes(StandardCharsets.US_ASCII)),
+                    new ByteArrayInputStream(tls.privateKeyPem().getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the gate's TLS certificate or key cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** The port the proxy listens on. */
