@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * is exposed; locally the same proxy can stand in front of the local Sail.
  *
  * <p>Checks: {@code authorization: Bearer <jwt>} (what the Spark Connect client sends for
- * {@code ;token=} in {@code sc://host:port/;token=...}) must pass {@link TokenVerifier}. Any other call
+ * {@code ;token=} in {@code sc://host:port/;token=...} over plaintext; over TLS it sends
+ * {@code authentication: Bearer <jwt>}, which the proxy takes when there is no {@code authorization},
+ * and passes on as {@code authorization}) must pass {@link TokenVerifier}. Any other call
  * is closed with {@code UNAUTHENTICATED} and the verifier's reason, and never reaches the upstream.
  *
  * <p>Forwarding is transparent: any method (unary or streaming, bytes passed through unparsed), the
@@ -68,6 +70,12 @@ public final class GateProxy implements AutoCloseable {
     private static final long CLOSE_GRACE_MILLIS = 2_000;
     private static final Executor DIRECT = Runnable::run;
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    /**
+     * Where the Spark Connect client (4.0) puts the token when it connects with TLS: its call credentials
+     * send {@code authentication: Bearer <jwt>}; only its plaintext ({@code localhost}) path sends
+     * {@code authorization}.
+     */
+    static final Metadata.Key<String> AUTHENTICATION = Metadata.Key.of("authentication", Metadata.ASCII_STRING_MARSHALLER);
 
     private final Server server;
     private final ManagedChannel upstream;
@@ -142,7 +150,7 @@ public final class GateProxy implements AutoCloseable {
                 .callExecutor(new ServerCallExecutorSupplier() {
                     @Override
                     public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
-                        return verifier.answersFromMemory(headers.get(AUTHORIZATION)) ? DIRECT : null;
+                        return verifier.answersFromMemory(bearer(headers)) ? DIRECT : null;
                     }
                 })
                 .build();
@@ -197,6 +205,12 @@ public final class GateProxy implements AutoCloseable {
             upstream.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The call's {@code authorization} header, or else its {@code authentication} header (the Spark client's over TLS). */
+    static String bearer(Metadata headers) {
+        String authorization = headers.get(AUTHORIZATION);
+        return authorization != null ? authorization : headers.get(AUTHENTICATION);
     }
 
     /** {@code host:port}, {@code [v6]:port}. */
@@ -276,7 +290,7 @@ public final class GateProxy implements AutoCloseable {
         public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> serverCall, Metadata headers) {
             String refusal;
             try {
-                refusal = verifier.refusal(headers.get(AUTHORIZATION));
+                refusal = verifier.refusal(bearer(headers));
             } catch (RuntimeException e) {
                 // Whatever goes wrong while checking, the call does not pass.
                 refusal = "the session token could not be checked";
@@ -285,6 +299,10 @@ public final class GateProxy implements AutoCloseable {
                 serverCall.close(Status.UNAUTHENTICATED.withDescription(refusal), new Metadata());
                 return new ServerCall.Listener<>() {
                 };
+            }
+            if (headers.get(AUTHORIZATION) == null) {
+                // The token came as the Spark client's authentication header: a gated upstream reads authorization.
+                headers.put(AUTHORIZATION, bearer(headers));
             }
             CallOptions options = CallOptions.DEFAULT;
             Deadline deadline = Context.current().getDeadline();

@@ -183,6 +183,14 @@ class GateProxyTest {
                 String token = token(c -> c);
                 assertEquals("tls", new String(ClientCalls.blockingUnaryCall(trusting, UNARY, withToken(token), "tls".getBytes())));
                 assertEquals("Bearer " + token, seenAuthorization.get());
+                // The Spark Connect client's header over TLS: authentication, passed on as authorization.
+                assertEquals("spark", new String(ClientCalls.blockingUnaryCall(trusting, UNARY,
+                        withHeader(GateProxy.AUTHENTICATION, token), "spark".getBytes())));
+                assertEquals("Bearer " + token, seenAuthorization.get());
+                StatusRuntimeException badAuthentication = assertThrows(StatusRuntimeException.class,
+                        () -> ClientCalls.blockingUnaryCall(trusting, UNARY, withHeader(GateProxy.AUTHENTICATION, "not-a-jwt"),
+                                "x".getBytes()));
+                assertEquals(Status.Code.UNAUTHENTICATED, badAuthentication.getStatus().getCode());
                 // The gate still checks the token behind TLS.
                 StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
                         () -> ClientCalls.blockingUnaryCall(trusting, UNARY, CallOptions.DEFAULT, "x".getBytes()));
@@ -467,11 +475,15 @@ class GateProxyTest {
     }
 
     private static CallOptions withToken(String token) {
+        return withHeader(GateProxy.AUTHORIZATION, token);
+    }
+
+    private static CallOptions withHeader(Metadata.Key<String> header, String token) {
         return CallOptions.DEFAULT.withCallCredentials(new io.grpc.CallCredentials() {
             @Override
             public void applyRequestMetadata(RequestInfo info, java.util.concurrent.Executor executor, MetadataApplier applier) {
                 Metadata m = new Metadata();
-                m.put(GateProxy.AUTHORIZATION, "Bearer " + token);
+                m.put(header, "Bearer " + token);
                 applier.apply(m);
             }
         });
