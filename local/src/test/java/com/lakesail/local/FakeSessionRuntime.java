@@ -95,6 +95,23 @@ final class FakeSessionRuntime implements SessionRuntime {
         return report(spec(sessionId).callback(), event);
     }
 
+    /** Posts any event with the session server's credential; the HTTP answer, body and all. */
+    HttpResponse<String> postForAnswer(String sessionId, ObjectNode event) {
+        Callback callback = spec(sessionId).callback();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(callback.url() + "/events"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + callback.token())
+                .POST(HttpRequest.BodyPublishers.ofString(event.toString())).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A held statement succeeds with one row. */
     void finish(String sessionId, String statementId) {
         heldBy.remove(statementId);

@@ -63,6 +63,44 @@ class LocalBackendSessionsTest {
     }
 
     @Test
+    void ready_withTheGatesCertificate_keepsItAndShowsItOnTheSessionAndItsTokens() {
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIQ\n-----END CERTIFICATE-----\n";
+        String tls;
+        ENGINE.ready(false);
+        try {
+            tls = steps.open(15);
+            steps.await(steps.path("/sessions/" + tls), s -> ENGINE.started(tls), Duration.ofSeconds(30));
+        } finally {
+            ENGINE.ready(true);
+        }
+        for (String bad : List.of("MIIBkTCCATegAwIBAgIQ", pem + "x".repeat(8192))) {
+            var refused = ENGINE.postForAnswer(tls, FakeSessionRuntime.JSON.createObjectNode().put("type", "session_ready")
+                    .put("endpoint", "sc://gate.example:15002").put("certificate", bad));
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("\"certificate\""), refused.body());
+        }
+        assertEquals("pending", steps.session(tls).path("status").asText());
+
+        int accepted = ENGINE.post(tls, FakeSessionRuntime.JSON.createObjectNode().put("type", "session_ready")
+                .put("endpoint", "sc://gate.example:15002").put("certificate", pem));
+        assertEquals(2, accepted / 100, "accepted: " + accepted);
+
+        JsonNode s = steps.await(steps.path("/sessions/" + tls), x -> x.path("status").asText().equals("active"),
+                Duration.ofSeconds(30));
+        assertEquals("sc://gate.example:15002", s.path("endpoint").asText());
+        assertEquals(pem, s.path("endpointCertificate").asText());
+        Response issued = steps.api().post(steps.path("/sessions/" + tls + "/tokens"), steps.owner.token(), "{}");
+        assertEquals(201, issued.status(), issued.toString());
+        assertEquals(pem, issued.json().path("endpointCertificate").asText());
+        assertTrue(issued.json().path("connectionString").asText().startsWith("sc://gate.example:15002/;token="));
+
+        // A session reached on localhost has none.
+        assertTrue(steps.session(session).path("endpointCertificate").isNull());
+        Response plain = steps.api().post(steps.path("/sessions/" + session + "/tokens"), steps.owner.token(), "{}");
+        assertTrue(plain.json().has("endpointCertificate") && plain.json().path("endpointCertificate").isNull(), plain.toString());
+    }
+
+    @Test
     void create_withBadInput_is400NamingEachField() {
         Response zero = steps.api().post(steps.path("/sessions"), steps.owner.token(),
                 "{\"clusterId\":\"" + steps.clusterId + "\",\"idleTimeoutMinutes\":0}");

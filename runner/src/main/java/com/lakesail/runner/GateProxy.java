@@ -14,12 +14,15 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerCredentials;
 import io.grpc.Status;
+import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -33,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * is exposed; locally the same proxy can stand in front of the local Sail.
  *
  * <p>Checks: {@code authorization: Bearer <jwt>} (what the Spark Connect client sends for
- * {@code ;token=} in {@code sc://host:port/;token=...}) must pass {@link TokenVerifier}. Any other call
+ * {@code ;token=} in {@code sc://host:port/;token=...} over plaintext; over TLS it sends
+ * {@code authentication: Bearer <jwt>}, which the proxy takes when there is no {@code authorization},
+ * and passes on as {@code authorization}) must pass {@link TokenVerifier}. Any other call
  * is closed with {@code UNAUTHENTICATED} and the verifier's reason, and never reaches the upstream.
  *
  * <p>Forwarding is transparent: any method (unary or streaming, bytes passed through unparsed), the
@@ -51,9 +56,11 @@ import java.util.concurrent.TimeUnit;
  * gate.close();  // stops accepting, ends the calls in flight, closes the upstream channel
  * </pre>
  *
- * <p>The proxy serves plaintext: behind a TLS-terminating load balancer on a cluster, and on
- * loopback locally (where the Spark Connect client needs {@code sc://localhost:...;token=}: it turns TLS
- * on for a token with any other host).
+ * <p>Without {@link Tls} the proxy serves plaintext: on loopback locally, where the Spark Connect client
+ * needs {@code sc://localhost:...;token=} (it turns TLS on for a token with any other host). With it the
+ * proxy serves TLS with that certificate and key: what a client reaching the gate by any other name
+ * (a load balancer's DNS name on a cluster) needs; the session server makes its own
+ * ({@link SessionCertificate}).
  */
 public final class GateProxy implements AutoCloseable {
     /** The largest message either way: Spark Connect's own default maximum (result batches, local relations). */
@@ -63,6 +70,12 @@ public final class GateProxy implements AutoCloseable {
     private static final long CLOSE_GRACE_MILLIS = 2_000;
     private static final Executor DIRECT = Runnable::run;
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    /**
+     * Where the Spark Connect client (4.0) puts the token when it connects with TLS: its call credentials
+     * send {@code authentication: Bearer <jwt>}; only its plaintext ({@code localhost}) path sends
+     * {@code authorization}.
+     */
+    static final Metadata.Key<String> AUTHENTICATION = Metadata.Key.of("authentication", Metadata.ASCII_STRING_MARSHALLER);
 
     private final Server server;
     private final ManagedChannel upstream;
@@ -84,7 +97,33 @@ public final class GateProxy implements AutoCloseable {
      * @throws IllegalArgumentException when an address is not {@code host:port}
      */
     public static GateProxy start(String listen, String upstream, TokenVerifier verifier) throws IOException {
+        return start(listen, upstream, verifier, null);
+    }
+
+    /**
+     * The server side of the gate's TLS: a certificate chain and its private key, PEM
+     * ({@code -----BEGIN CERTIFICATE-----}, then {@code -----BEGIN PRIVATE KEY-----}, PKCS#8).
+     */
+    public record Tls(String certificateChainPem, String privateKeyPem) {
+        public Tls {
+            Objects.requireNonNull(certificateChainPem, "certificateChainPem");
+            Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[certificate]";
+        }
+    }
+
+    /**
+     * As {@link #start(String, String, TokenVerifier)}, serving TLS with {@code tls} (plaintext when null).
+     *
+     * @throws IllegalArgumentException when the certificate or key cannot be read
+     */
+    public static GateProxy start(String listen, String upstream, TokenVerifier verifier, Tls tls) throws IOException {
         Objects.requireNonNull(verifier, "verifier");
+        ServerCredentials credentials = tls == null ? null : credentials(tls);
         InetSocketAddress bind = address(listen, "listen");
         InetSocketAddress target = address(upstream, "upstream");
         ManagedChannel channel = NettyChannelBuilder.forAddress(target.getHostString(), target.getPort())
@@ -97,7 +136,7 @@ public final class GateProxy implements AutoCloseable {
                 // hands them on, and never blocks.
                 .directExecutor()
                 .build();
-        Server server = NettyServerBuilder.forAddress(bind)
+        Server server = (credentials == null ? NettyServerBuilder.forAddress(bind) : NettyServerBuilder.forAddress(bind, credentials))
                 .fallbackHandlerRegistry(new Registry(new Forward(channel, verifier)))
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .maxInboundMetadataSize(MAX_METADATA_BYTES)
@@ -111,7 +150,7 @@ public final class GateProxy implements AutoCloseable {
                 .callExecutor(new ServerCallExecutorSupplier() {
                     @Override
                     public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
-                        return verifier.answersFromMemory(headers.get(AUTHORIZATION)) ? DIRECT : null;
+                        return verifier.answersFromMemory(bearer(headers)) ? DIRECT : null;
                     }
                 })
                 .build();
@@ -122,6 +161,15 @@ public final class GateProxy implements AutoCloseable {
             throw e;
         }
         return new GateProxy(server, channel, upstream);
+    }
+
+    private static ServerCredentials credentials(Tls tls) {
+        try {
+            return TlsServerCredentials.create(new ByteArrayInputStream(tls.certificateChainPem().getBytes(StandardCharsets.US_ASCII)),
+                    new ByteArrayInputStream(tls.privateKeyPem().getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the gate's TLS certificate or key cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** The port the proxy listens on. */
@@ -157,6 +205,12 @@ public final class GateProxy implements AutoCloseable {
             upstream.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The call's {@code authorization} header, or else its {@code authentication} header (the Spark client's over TLS). */
+    static String bearer(Metadata headers) {
+        String authorization = headers.get(AUTHORIZATION);
+        return authorization != null ? authorization : headers.get(AUTHENTICATION);
     }
 
     /** {@code host:port}, {@code [v6]:port}. */
@@ -236,7 +290,7 @@ public final class GateProxy implements AutoCloseable {
         public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> serverCall, Metadata headers) {
             String refusal;
             try {
-                refusal = verifier.refusal(headers.get(AUTHORIZATION));
+                refusal = verifier.refusal(bearer(headers));
             } catch (RuntimeException e) {
                 // Whatever goes wrong while checking, the call does not pass.
                 refusal = "the session token could not be checked";
@@ -245,6 +299,10 @@ public final class GateProxy implements AutoCloseable {
                 serverCall.close(Status.UNAUTHENTICATED.withDescription(refusal), new Metadata());
                 return new ServerCall.Listener<>() {
                 };
+            }
+            if (headers.get(AUTHORIZATION) == null) {
+                // The token came as the Spark client's authentication header: a gated upstream reads authorization.
+                headers.put(AUTHORIZATION, bearer(headers));
             }
             CallOptions options = CallOptions.DEFAULT;
             Deadline deadline = Context.current().getDeadline();

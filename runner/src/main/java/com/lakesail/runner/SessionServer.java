@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -51,6 +52,12 @@ import org.apache.spark.sql.SparkSession;
  * </pre>
  * Without {@code gate}, clients reach the Sail at {@code endpoint} directly; with it and no
  * {@code endpoint}, at {@code sc://localhost:<the gate's port>}.
+ *
+ * <p>With a {@code gate} and an {@code endpoint} whose host is not {@code localhost} (a load balancer's
+ * name on a cluster), clients come with TLS: the Spark Connect client uses plaintext with a token only
+ * for {@code localhost}. The gate then serves TLS with a certificate of its own for that host
+ * ({@link SessionCertificate}), and {@code session_ready} carries it as {@code certificate} (PEM) for the
+ * control plane to show clients, who trust exactly it.
  */
 final class SessionServer {
     private static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 120;
@@ -99,9 +106,12 @@ final class SessionServer {
         }
         GateProxy gate = null;
         String endpoint = spec.path("endpoint").asText(null);
+        SessionCertificate certificate = null;
         if (gated) {
             try {
-                gate = openGate(gateSpec, spec.path("sail").asText());
+                String tlsHost = SessionCertificate.tlsHost(endpoint);
+                certificate = tlsHost == null ? null : SessionCertificate.generate(tlsHost, Instant.now());
+                gate = openGate(gateSpec, spec.path("sail").asText(), certificate == null ? null : certificate.tls());
             } catch (IOException | RuntimeException e) {
                 diagnostics.println("lakesail-session: cannot open the session's gate: " + Outcome.message(e));
                 callbacks.send(callbacks.event("session_failed").put("message", "cannot open the session's gate on "
@@ -120,7 +130,11 @@ final class SessionServer {
             }
         }, heartbeat, heartbeat, TimeUnit.SECONDS);
         System.out.println("lakesail-session: connected to Spark " + spark.version());
-        if (!callbacks.send(callbacks.event("session_ready").put("endpoint", endpoint))) {
+        ObjectNode ready = callbacks.event("session_ready").put("endpoint", endpoint);
+        if (certificate != null) {
+            ready.put("certificate", certificate.certificatePem());
+        }
+        if (!callbacks.send(ready)) {
             ended.countDown();
         }
         Thread puller = new Thread(() -> pull(callbacks, executor, ended), "lakesail-pull");
@@ -135,8 +149,11 @@ final class SessionServer {
         return 0;
     }
 
-    /** The gate in front of the Sail ({@code sc://host:port}), checking tokens as the spec's {@code gate} says. */
-    private static GateProxy openGate(JsonNode gate, String sail) throws IOException {
+    /**
+     * The gate in front of the Sail ({@code sc://host:port}), checking tokens as the spec's {@code gate}
+     * says; with TLS when {@code tls} is given.
+     */
+    private static GateProxy openGate(JsonNode gate, String sail, GateProxy.Tls tls) throws IOException {
         for (String field : new String[] {"listen", "jwks", "issuer", "audience", "sessionId"}) {
             if (!gate.path(field).isTextual()) {
                 throw new IllegalArgumentException("gate." + field + " is required");
@@ -145,7 +162,7 @@ final class SessionServer {
         URI upstream = URI.create(sail);
         return GateProxy.start(gate.get("listen").asText(), upstream.getHost() + ":" + upstream.getPort(),
                 TokenVerifier.create(gate.get("jwks").asText(), gate.get("issuer").asText(), gate.get("audience").asText(),
-                        gate.get("sessionId").asText()));
+                        gate.get("sessionId").asText()), tls);
     }
 
     /**

@@ -166,6 +166,67 @@ class GateProxyTest {
         assertEquals(0, calls.get());
     }
 
+    @Test
+    void tls_withACertificate_admitsClientsTrustingIt_andNoOthers() throws Exception {
+        SessionCertificate certificate = SessionCertificate.generate("127.0.0.1", Instant.now());
+        TokenVerifier verifier = new TokenVerifier(new ImmutableJWKSet<SecurityContext>(new JWKSet(key.toPublicJWK())),
+                "iss-1", "aud-1", SESSION, Clock.systemUTC());
+        try (GateProxy tls = GateProxy.start("127.0.0.1:0", "127.0.0.1:" + upstream.getPort(), verifier, certificate.tls())) {
+            ManagedChannel trusting = NettyChannelBuilder.forAddress("127.0.0.1", tls.port(), trusting(certificate.certificatePem()))
+                    .build();
+            ManagedChannel trustingAnother = NettyChannelBuilder.forAddress("127.0.0.1", tls.port(),
+                    trusting(SessionCertificate.generate("127.0.0.1", Instant.now()).certificatePem())).build();
+            ManagedChannel defaultTrust = NettyChannelBuilder.forAddress("127.0.0.1", tls.port(),
+                    io.grpc.TlsChannelCredentials.create()).build();
+            ManagedChannel plaintext = NettyChannelBuilder.forAddress("127.0.0.1", tls.port()).usePlaintext().build();
+            try {
+                String token = token(c -> c);
+                assertEquals("tls", new String(ClientCalls.blockingUnaryCall(trusting, UNARY, withToken(token), "tls".getBytes())));
+                assertEquals("Bearer " + token, seenAuthorization.get());
+                // The Spark Connect client's header over TLS: authentication, passed on as authorization.
+                assertEquals("spark", new String(ClientCalls.blockingUnaryCall(trusting, UNARY,
+                        withHeader(GateProxy.AUTHENTICATION, token), "spark".getBytes())));
+                assertEquals("Bearer " + token, seenAuthorization.get());
+                StatusRuntimeException badAuthentication = assertThrows(StatusRuntimeException.class,
+                        () -> ClientCalls.blockingUnaryCall(trusting, UNARY, withHeader(GateProxy.AUTHENTICATION, "not-a-jwt"),
+                                "x".getBytes()));
+                assertEquals(Status.Code.UNAUTHENTICATED, badAuthentication.getStatus().getCode());
+                // The gate still checks the token behind TLS.
+                StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+                        () -> ClientCalls.blockingUnaryCall(trusting, UNARY, CallOptions.DEFAULT, "x".getBytes()));
+                assertEquals(Status.Code.UNAUTHENTICATED, refused.getStatus().getCode());
+                calls.set(0);
+                for (ManagedChannel other : List.of(trustingAnother, defaultTrust, plaintext)) {
+                    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                            () -> ClientCalls.blockingUnaryCall(other, UNARY, withToken(token).withDeadlineAfter(10, TimeUnit.SECONDS),
+                                    "x".getBytes()));
+                    assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), String.valueOf(e));
+                }
+                assertEquals(0, calls.get());
+            } finally {
+                for (ManagedChannel c : List.of(trusting, trustingAnother, defaultTrust, plaintext)) {
+                    c.shutdownNow();
+                }
+            }
+        }
+        // Without a certificate the gate stays plaintext (the shared proxy).
+        assertEquals("plain", new String(ClientCalls.blockingUnaryCall(client, UNARY, withToken(token(c -> c)), "plain".getBytes())));
+    }
+
+    @Test
+    void tls_withAKeyThatIsNotPem_isRefusedAtStart() {
+        TokenVerifier verifier = new TokenVerifier(new ImmutableJWKSet<SecurityContext>(new JWKSet(key.toPublicJWK())),
+                "iss-1", "aud-1", SESSION, Clock.systemUTC());
+        SessionCertificate certificate = SessionCertificate.generate("127.0.0.1", Instant.now());
+        assertThrows(IllegalArgumentException.class, () -> GateProxy.start("127.0.0.1:0", "127.0.0.1:1", verifier,
+                new GateProxy.Tls(certificate.certificatePem(), "not a key")).close());
+    }
+
+    private static io.grpc.ChannelCredentials trusting(String pem) throws IOException {
+        return io.grpc.TlsChannelCredentials.newBuilder()
+                .trustManager(new ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).build();
+    }
+
     private static void assertRefused(CallOptions options, String reason) {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
                 () -> ClientCalls.blockingUnaryCall(client, UNARY, options, "x".getBytes()));
@@ -414,11 +475,15 @@ class GateProxyTest {
     }
 
     private static CallOptions withToken(String token) {
+        return withHeader(GateProxy.AUTHORIZATION, token);
+    }
+
+    private static CallOptions withHeader(Metadata.Key<String> header, String token) {
         return CallOptions.DEFAULT.withCallCredentials(new io.grpc.CallCredentials() {
             @Override
             public void applyRequestMetadata(RequestInfo info, java.util.concurrent.Executor executor, MetadataApplier applier) {
                 Metadata m = new Metadata();
-                m.put(GateProxy.AUTHORIZATION, "Bearer " + token);
+                m.put(header, "Bearer " + token);
                 applier.apply(m);
             }
         });

@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lakesail.gate.TokenVerifier;
 import com.lakesail.runner.GateProxy;
+import com.lakesail.runner.SessionCertificate;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,12 +33,14 @@ class GateProxySailTest {
     private static SessionTokens tokens;
     private static Sail sail;
     private static GateProxy proxy;
+    private static Path dir;
+    private static Path jwks;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = TestEngine.newDirectory("gate-proxy");
+        dir = TestEngine.newDirectory("gate-proxy");
         tokens = new SessionTokens("key-1");
-        Path jwks = tokens.writeJwks(dir.resolve("jwks.json"));
+        jwks = tokens.writeJwks(dir.resolve("jwks.json"));
         sail = TestEngine.launcher().startSail(SailSpec.builder().id("gate-proxy-test").logDirectory(dir)
                 .warehouseDirectory(dir.resolve("warehouse")).build());
         proxy = GateProxy.start("127.0.0.1:0", "127.0.0.1:" + sail.port(),
@@ -117,6 +126,59 @@ class GateProxySailTest {
             // The session goes on.
             assertEquals(2, spark.sql("SELECT 1 + 1").collectAsList().get(0).getInt(0));
         }
+    }
+
+    /**
+     * The gate as on a cluster: reached by a name other than localhost, so the Spark Connect client (in a
+     * JVM of its own) turns TLS on for the token, and serving TLS with the session's own certificate.
+     */
+    @Test
+    void tlsGate_withTheSessionsCertificate_admitsAClientTrustingIt_andRefusesOneThatDoesNot() throws Exception {
+        SessionCertificate certificate = SessionCertificate.generate("127.0.0.1", Instant.now());
+        Path trustStore = dir.resolve("trust-" + System.nanoTime() + ".p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("lakesail-session", certificate.certificate());
+        try (OutputStream out = Files.newOutputStream(trustStore)) {
+            store.store(out, "changeit".toCharArray());
+        }
+        try (GateProxy tls = GateProxy.start("127.0.0.1:0", "127.0.0.1:" + sail.port(),
+                TokenVerifier.create(jwks.toString(), SessionTokens.ISSUER, SessionTokens.AUDIENCE, SESSION), certificate.tls())) {
+            String connectionString = "sc://127.0.0.1:" + tls.port() + "/;token=" + tokens.token(SESSION, Duration.ofHours(1));
+
+            String trusting = client(connectionString, 120, "-Djavax.net.ssl.trustStore=" + trustStore,
+                    "-Djavax.net.ssl.trustStorePassword=changeit", "-Djavax.net.ssl.trustStoreType=PKCS12");
+            assertTrue(trusting.contains("RESULT=1"), trusting);
+
+            // The client retries UNAVAILABLE for minutes: its first refusals are enough.
+            String defaultTrust = client(connectionString, 20);
+            assertTrue(!defaultTrust.contains("RESULT="), defaultTrust);
+            assertTrue(defaultTrust.contains("UNAVAILABLE"), defaultTrust);
+        }
+    }
+
+    /**
+     * Runs {@link SparkConnectClientMain} ({@code SELECT 1}) in a child JVM with {@code jvmOptions} for at most
+     * {@code seconds}; its result line, or its whole output when it has none.
+     */
+    private static String client(String connectionString, int seconds, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SparkConnectClientMain.class.getName(),
+                connectionString, "SELECT 1"));
+        Path output = dir.resolve("client-" + System.nanoTime() + ".log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            child.waitFor(seconds, TimeUnit.SECONDS);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        String log = Files.readString(output, StandardCharsets.UTF_8);
+        StringBuilder lines = new StringBuilder();
+        log.lines().filter(l -> l.startsWith("RESULT=") || l.startsWith("ERROR=")).forEach(l -> lines.append(l).append('\n'));
+        return lines.length() > 0 ? lines.toString() : log;
     }
 
     private static void assertRefused(String connectionString, String reason) {

@@ -122,7 +122,14 @@ public final class SessionCallbackRoutes implements RouteGroup {
                     throw ValidationException.of("endpoint", "must be a Spark Connect address, sc://host:port, of at most"
                             + " 1024 characters");
                 }
-                yield new SessionEvent(type, endpoint, null, null, null, null, null, null, null, null, null, false, null);
+                String certificate = body.string("certificate");
+                if (certificate != null && (!certificate.startsWith("-----BEGIN CERTIFICATE-----")
+                        || certificate.length() > Session.MAX_ENDPOINT_CERTIFICATE)) {
+                    throw ValidationException.of("certificate", "must be a PEM certificate (-----BEGIN CERTIFICATE-----) of at"
+                            + " most " + Session.MAX_ENDPOINT_CERTIFICATE + " characters");
+                }
+                yield new SessionEvent(type, endpoint, null, null, null, null, null, null, null, null, null, false, null,
+                        certificate);
             }
             case SESSION_FAILED -> new SessionEvent(type, null, message(required(body.string("message"), "message")), null,
                     null, null, null, null, null, null, null, false, null);

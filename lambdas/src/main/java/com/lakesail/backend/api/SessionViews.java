@@ -45,6 +45,7 @@ final class SessionViews {
             if (withSecrets) {
                 node.put("token", issued.issued().token()).put("connectionString", issued.connectionString());
             }
+            node.put("endpointCertificate", issued.session().endpointCertificate());
             return node;
         } else if (result instanceof SessionCallbackRoutes.ServerToken token) {
             return Json.object().put("token", token.token()).put("expiresAt", token.expiresAt().toString());
@@ -89,6 +90,7 @@ final class SessionViews {
                 .put("status", Wire.name(s.status())).put("statusReason", s.statusReason())
                 .put("stage", Wire.name(s.status())).put("progress", s.status() == SessionStatus.PENDING ? 10 : 100)
                 .put("closeRequested", s.closing()).put("endpoint", s.endpoint())
+                .put("endpointCertificate", s.endpointCertificate())
                 .put("statementsInFlight", s.inFlight().size()).put("statements", s.statements())
                 .put("lastActivityAt", time(s.lastActivityAt())).put("openedAt", time(s.openedAt()))
                 .put("endedAt", time(s.endedAt()));

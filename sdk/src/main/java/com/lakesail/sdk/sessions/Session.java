@@ -11,13 +11,19 @@ import java.util.List;
  *
  * @param id {@code ses_...}
  * @param endpoint the Sail's Spark Connect address ({@code sc://host:port}) once ready; connect with a token
+ * @param endpointCertificate the self-signed certificate (PEM) the session's gate serves TLS with, or null
+ *        when it serves plaintext ({@code localhost}). A Spark Connect client with a token connects with
+ *        TLS to any host but {@code localhost}, so a client outside {@code localhost} trusts this
+ *        certificate: Java, add it to a trust store given by {@code -Djavax.net.ssl.trustStore} (and
+ *        {@code -Djavax.net.ssl.trustStorePassword}); PySpark and other gRPC clients, write it to a PEM
+ *        file named by {@code GRPC_DEFAULT_SSL_ROOTS_FILE_PATH}
  * @param statementsInFlight statements pending or running now
  * @param statements statements submitted so far
  * @param closeRequested a close is under way
  */
 public record Session(String id, String clusterId, List<String> catalogIds, int idleTimeoutMinutes, Compute compute,
         String ownerMemberId, String createdBy, SessionStatus status, String statusReason, String stage, int progress,
-        boolean closeRequested, String endpoint, int statementsInFlight, long statements, Instant lastActivityAt,
+        boolean closeRequested, String endpoint, String endpointCertificate, int statementsInFlight, long statements, Instant lastActivityAt,
         Instant openedAt, Instant endedAt, Instant createdAt, Instant updatedAt, long version) implements Lifecycle {
 
     public Session {

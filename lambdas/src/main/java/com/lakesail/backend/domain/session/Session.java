@@ -19,6 +19,9 @@ import java.util.List;
  *                           or close it; others with {@code sessions:read} may read it
  * @param placement          where its engine runs, once it started
  * @param endpoint           the Spark Connect address clients reach it at with a token, once active
+ * @param endpointCertificate the certificate (PEM) its gate serves TLS with, when clients reach it with
+ *                           TLS (an endpoint other than {@code localhost}): self-signed, clients trust exactly it;
+ *                           null when none (plaintext, or items stored before it was kept)
  * @param ending             how it is to end, once decided (a close request, the idle check, a failure)
  * @param waitToken          the task token of the workflow state waiting on it: for its start, then for its end
  * @param inFlight           its statements that have not ended, in submission order
@@ -28,7 +31,7 @@ import java.util.List;
  */
 public record Session(String id, String organizationId, String ownerMemberId, String createdBy, String clusterId,
                       List<String> catalogIds, int idleTimeoutMinutes, Compute compute, Placement placement,
-                      SessionStatus status, String endpoint, SessionEnding ending, String waitToken, List<String> inFlight, long statements,
+                      SessionStatus status, String endpoint, String endpointCertificate, SessionEnding ending, String waitToken, List<String> inFlight, long statements,
                       Instant lastActivityAt, Instant openedAt, Instant endedAt, Instant createdAt, Instant updatedAt,
                       long version) {
     public static final String ID_PREFIX = "ses";
@@ -41,6 +44,8 @@ public record Session(String id, String organizationId, String ownerMemberId, St
     public static final int MAX_CATALOGS = 20;
     /** Statements waiting or running in one session at a time. */
     public static final int MAX_IN_FLIGHT = 32;
+    /** The longest {@link #endpointCertificate} kept, in characters (a P-256 certificate is under 1 KiB). */
+    public static final int MAX_ENDPOINT_CERTIFICATE = 8192;
 
     public Session {
         catalogIds = List.copyOf(catalogIds);
@@ -70,7 +75,7 @@ public record Session(String id, String organizationId, String ownerMemberId, St
     public static Session create(String id, String organizationId, String ownerMemberId, String userId, Definition d,
                                  Instant at) {
         return new Session(id, organizationId, ownerMemberId, userId, d.clusterId(), d.catalogIds(), d.idleTimeoutMinutes(),
-                d.compute(), null, SessionStatus.PENDING, null, null, null, List.of(), 0, at, null, null, at, at, 1);
+                d.compute(), null, SessionStatus.PENDING, null, null, null, null, List.of(), 0, at, null, null, at, at, 1);
     }
 
     public boolean terminal() {
@@ -110,10 +115,19 @@ public record Session(String id, String organizationId, String ownerMemberId, St
 
     /** Its Sail and session server are ready: {@code pending → active}. */
     public Session opened(String reachableAt, Instant at) {
+        return opened(reachableAt, null, at);
+    }
+
+    /**
+     * Its Sail and session server are ready: {@code pending → active}; clients reach it at
+     * {@code reachableAt}, with TLS trusting {@code certificate} (PEM) when there is one.
+     */
+    public Session opened(String reachableAt, String certificate, Instant at) {
         SessionStatus.LIFECYCLE.check(status, SessionStatus.ACTIVE);
         Draft d = new Draft(this);
         d.status = SessionStatus.ACTIVE;
         d.endpoint = reachableAt;
+        d.endpointCertificate = certificate;
         d.openedAt = at;
         d.lastActivityAt = at;
         return d.build(at);
@@ -195,6 +209,7 @@ public record Session(String id, String organizationId, String ownerMemberId, St
         private Placement placement;
         private SessionStatus status;
         private String endpoint;
+        private String endpointCertificate;
         private SessionEnding ending;
         private String waitToken;
         private final List<String> inFlight;
@@ -208,6 +223,7 @@ public record Session(String id, String organizationId, String ownerMemberId, St
             placement = s.placement;
             status = s.status;
             endpoint = s.endpoint;
+            endpointCertificate = s.endpointCertificate;
             ending = s.ending;
             waitToken = s.waitToken;
             inFlight = new ArrayList<>(s.inFlight);
@@ -219,7 +235,8 @@ public record Session(String id, String organizationId, String ownerMemberId, St
 
         Session build(Instant at) {
             return new Session(from.id, from.organizationId, from.ownerMemberId, from.createdBy, from.clusterId,
-                    from.catalogIds, from.idleTimeoutMinutes, from.compute, placement, status, endpoint, ending, waitToken, inFlight,
+                    from.catalogIds, from.idleTimeoutMinutes, from.compute, placement, status, endpoint, endpointCertificate, ending, waitToken,
+                    inFlight,
                     statements, lastActivityAt, openedAt, endedAt, from.createdAt, at, from.version + 1);
         }
     }

@@ -167,7 +167,7 @@ public final class SessionCallbacks {
         switch (event.type()) {
             case SESSION_READY -> {
                 Session opened = records.updateSession(orgId, sessionId, s -> s.status() == SessionStatus.PENDING
-                        && s.ending() == null ? s.opened(event.endpoint(), now) : null);
+                        && s.ending() == null ? s.opened(event.endpoint(), event.certificate(), now) : null);
                 if (opened.status() == SessionStatus.ACTIVE && opened.endpoint() != null) {
                     workflows.opened(opened, now);
                 }

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * <pre>
  * {"type": "session_ready", "endpoint": "sc://localhost:41234"}
+ * {"type": "session_ready", "endpoint": "sc://gate.example:15002", "certificate": "-----BEGIN CERTIFICATE-----..."}
  * {"type": "session_failed", "message": "..."}
  * {"type": "heartbeat"}
  * {"type": "statement_started", "statementId": "stm_..."}
@@ -20,7 +21,15 @@ import java.util.List;
  */
 public record SessionEvent(Type type, String endpoint, String message, String statementId, Integer sequence,
                            Long firstRow, List<List<Object>> rows, List<ResultPreview.Column> columns, Long rowCount,
-                           Integer chunks, Long bytes, boolean truncated, String errorClass) {
+                           Integer chunks, Long bytes, boolean truncated, String errorClass, String certificate) {
+
+    /** Any event but a {@code session_ready} with a certificate. */
+    public SessionEvent(Type type, String endpoint, String message, String statementId, Integer sequence, Long firstRow,
+                        List<List<Object>> rows, List<ResultPreview.Column> columns, Long rowCount, Integer chunks, Long bytes,
+                        boolean truncated, String errorClass) {
+        this(type, endpoint, message, statementId, sequence, firstRow, rows, columns, rowCount, chunks, bytes, truncated,
+                errorClass, null);
+    }
 
     public enum Type {
         SESSION_READY, SESSION_FAILED, HEARTBEAT, STATEMENT_STARTED, RESULT_CHUNK, STATEMENT_SUCCEEDED, STATEMENT_FAILED,
