@@ -136,27 +136,29 @@ public final class GateProxy implements AutoCloseable {
                 // hands them on, and never blocks.
                 .directExecutor()
                 .build();
-        Server server = (credentials == null ? NettyServerBuilder.forAddress(bind) : NettyServerBuilder.forAddress(bind, credentials))
-                .fallbackHandlerRegistry(new Registry(new Forward(channel, verifier)))
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .maxInboundMetadataSize(MAX_METADATA_BYTES)
-                // Clients that keep their connection alive (a notebook between statements) are welcome.
-                .permitKeepAliveTime(10, TimeUnit.SECONDS)
-                .permitKeepAliveWithoutCalls(true)
-                // A call whose token the verifier already knows (every call of a session after its
-                // first) runs on the transport's thread: no hand-off, about half of what the proxy
-                // adds to a SELECT 1. A call that needs a signature check or a JWKS fetch (which may
-                // block for seconds) runs on the default executor, never on the transport's thread.
-                .callExecutor(new ServerCallExecutorSupplier() {
-                    @Override
-                    public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
-                        return verifier.answersFromMemory(bearer(headers)) ? DIRECT : null;
-                    }
-                })
-                .build();
+        Server server;
         try {
+            server = (credentials == null ? NettyServerBuilder.forAddress(bind) : NettyServerBuilder.forAddress(bind, credentials))
+                    .fallbackHandlerRegistry(new Registry(new Forward(channel, verifier)))
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                    .maxInboundMetadataSize(MAX_METADATA_BYTES)
+                    // Clients that keep their connection alive (a notebook between statements) are welcome.
+                    .permitKeepAliveTime(10, TimeUnit.SECONDS)
+                    .permitKeepAliveWithoutCalls(true)
+                    // A call whose token the verifier already knows (every call of a session after its
+                    // first) runs on the transport's thread: no hand-off, about half of what the proxy
+                    // adds to a SELECT 1. A call that needs a signature check or a JWKS fetch (which may
+                    // block for seconds) runs on the default executor, never on the transport's thread.
+                    .callExecutor(new ServerCallExecutorSupplier() {
+                        @Override
+                        public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
+                            return verifier.answersFromMemory(bearer(headers)) ? DIRECT : null;
+                        }
+                    })
+                    .build();
             server.start();
         } catch (IOException | RuntimeException e) {
+            // A key the TLS context refuses, an address in use: nothing of the proxy is left behind.
             channel.shutdownNow();
             throw e;
         }
