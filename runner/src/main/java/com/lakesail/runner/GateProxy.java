@@ -374,8 +374,10 @@ public final class GateProxy implements AutoCloseable {
             /** The upstream call can take more: from the response side's listener. */
             synchronized void onClientReady() {
                 if (needToRequest) {
-                    responses.serverCall.request(1);
+                    // Cleared first: the request may deliver the next message on this very thread, whose
+                    // onMessage may set it again (the monitor is reentrant), and that must stand.
                     needToRequest = false;
+                    responses.serverCall.request(1);
                 }
             }
         }
@@ -424,8 +426,12 @@ public final class GateProxy implements AutoCloseable {
             /** The client can take more: from the request side's listener. */
             synchronized void onServerReady() {
                 if (needToRequest) {
-                    requests.clientCall.request(1);
+                    // Cleared first: with the channel's direct executor, request(1) may deliver the Sail's
+                    // next message inline, on this thread; if the client is still not ready, that
+                    // onMessage sets it again, and clearing it afterwards lost the wake-up for good
+                    // (the Sail then waited on flow control forever).
                     needToRequest = false;
+                    requests.clientCall.request(1);
                 }
             }
         }
