@@ -84,21 +84,14 @@ final class Callbacks {
      */
     String poll(String path, ObjectNode body, Duration wait) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + path))
-                    .timeout(wait.plus(REQUEST_TIMEOUT))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request(URI.create(base + "/" + path), body, wait.plus(REQUEST_TIMEOUT)),
+                    HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return response.body();
             }
             if (status == 401 || status == 409) {
-                diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + path + "; stopping");
-                over = true;
-                onRunEnded.run();
+                stop(status, path);
             } else if (status >= 400 && status < 500 && status != 429) {
                 // Asking again will not change the answer: the session cannot get its work, so it ends, saying why.
                 diagnostics.println("lakesail-runner: the control plane refused " + path + " (" + status + "): "
@@ -118,11 +111,11 @@ final class Callbacks {
         return null;
     }
 
-    private String post(URI target, ObjectNode body, String type) {
-        HttpRequest request;
+    /** A POST of {@code body} as JSON with this runner's credential. */
+    private HttpRequest request(URI target, ObjectNode body, Duration timeout) {
         try {
-            request = HttpRequest.newBuilder(target)
-                    .timeout(REQUEST_TIMEOUT)
+            return HttpRequest.newBuilder(target)
+                    .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
@@ -130,6 +123,18 @@ final class Callbacks {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The control plane said 401 or 409: nobody wants this runner's work any more. */
+    private void stop(int status, String what) {
+        diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + what
+                + (status == 409 ? ": the run has already ended" : ": this runner's token is not accepted") + "; stopping");
+        over = true;
+        onRunEnded.run();
+    }
+
+    private String post(URI target, ObjectNode body, String type) {
+        HttpRequest request = request(target, body, REQUEST_TIMEOUT);
         for (int attempt = 0; ; attempt++) {
             String problem;
             try {
@@ -139,11 +144,7 @@ final class Callbacks {
                     return response.body();
                 }
                 if (status == 401 || status == 409) {
-                    diagnostics.println("lakesail-runner: the control plane answered " + status + " to " + type
-                            + (status == 409 ? ": the run has already ended" : ": this runner's token is not accepted")
-                            + "; stopping");
-                    over = true;
-                    onRunEnded.run();
+                    stop(status, type);
                     return null;
                 }
                 if (status < 500) {

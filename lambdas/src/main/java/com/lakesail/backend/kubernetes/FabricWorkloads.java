@@ -105,7 +105,8 @@ public final class FabricWorkloads {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                host = SessionManifests.gateHost(k8s.services().inNamespace(Names.WORKLOAD_NAMESPACE).withName(names.gate()).get());
+                gate = k8s.services().inNamespace(Names.WORKLOAD_NAMESPACE).withName(names.gate()).get();
+                host = SessionManifests.gateHost(gate);
             }
             if (host == null) {
                 throw AgentException.of(AgentError.Code.NOT_READY, "createSession: the session gate's load balancer (Service "
@@ -116,8 +117,8 @@ public final class FabricWorkloads {
             OwnerReference owner = SailManifests.ownedBy(root);
             createOrReplace(k8s, SailManifests.sparkConf(names, settings, owner));
             createOrReplace(k8s, SailManifests.credential(names.session(), names, Names.SESSION, command.callback().token(), owner));
-            Service current = k8s.services().inNamespace(Names.WORKLOAD_NAMESPACE).withName(names.gate()).get();
-            if (current != null && !SessionManifests.ownedBy(current, owner)) {
+            // The gate as last read (it has its address): named by the Deployment once, so deleting it deletes the gate.
+            if (!SessionManifests.ownedBy(gate, owner)) {
                 k8s.services().inNamespace(Names.WORKLOAD_NAMESPACE).withName(names.gate())
                         .edit(s -> new ServiceBuilder(s).editMetadata().addToOwnerReferences(owner).endMetadata().build());
             }

@@ -23,12 +23,6 @@ public record SessionSpec(Workload workload, List<CatalogSpec> catalogs, Compute
         exposure = exposure == null ? Exposure.privateOnly() : exposure;
     }
 
-    /** A session whose gate is reachable from inside the cluster's network only. */
-    public SessionSpec(Workload workload, List<CatalogSpec> catalogs, Compute compute, GateSpec gate, Callback callback,
-                       int heartbeatSeconds) {
-        this(workload, catalogs, compute, gate, callback, heartbeatSeconds, Exposure.privateOnly());
-    }
-
     /**
      * Where the session gate may be reached from: inside the cluster's network only, or also from
      * the listed public IPv4 networks (never implicitly the whole internet).

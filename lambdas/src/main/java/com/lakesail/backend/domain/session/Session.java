@@ -113,11 +113,6 @@ public record Session(String id, String organizationId, String ownerMemberId, St
         }
     }
 
-    /** Its Sail and session server are ready: {@code pending → active}. */
-    public Session opened(String reachableAt, Instant at) {
-        return opened(reachableAt, null, at);
-    }
-
     /**
      * Its Sail and session server are ready: {@code pending → active}; clients reach it at
      * {@code reachableAt}, with TLS trusting {@code certificate} (PEM) when there is one.

@@ -51,7 +51,7 @@ class SessionEventsTest {
 
     @Test
     void stateChange_whenItsStateMoves_namesBothStatesAtTheChangesTime() {
-        Session active = pending.opened("sc://localhost:15002", T0.plusSeconds(4));
+        Session active = pending.opened("sc://localhost:15002", null, T0.plusSeconds(4));
         Session busy = active.submitted("stm_1", T0.plusSeconds(5));
         Session idle = busy.statementEnded("stm_1", T0.plusSeconds(6));
         Session again = idle.submitted("stm_2", T0.plusSeconds(7));
@@ -70,7 +70,7 @@ class SessionEventsTest {
 
     @Test
     void stateChange_whenItEnds_carriesTheReason_butNotWhileTheEndingIsOnlyDecided() {
-        Session active = pending.opened("sc://localhost:15002", T0.plusSeconds(4)).submitted("stm_1", T0.plusSeconds(5));
+        Session active = pending.opened("sc://localhost:15002", null, T0.plusSeconds(4)).submitted("stm_1", T0.plusSeconds(5));
         Session closing = active.endingAs(SessionEnding.closed("closed on request by usr_1", T0.plusSeconds(6)),
                 T0.plusSeconds(6));
         assertNull(SessionEvents.stateChange(active, closing), "deciding its end is no state change");
@@ -91,7 +91,7 @@ class SessionEventsTest {
     void id_isTheSessionAndItsVersion_soItsEventsSortInTheOrderTheyHappened() {
         List<String> ids = new ArrayList<>();
         ids.add(SessionEvents.stateChange(null, pending).id());
-        Session s = pending.opened("sc://localhost:15002", T0);
+        Session s = pending.opened("sc://localhost:15002", null, T0);
         ids.add(SessionEvents.stateChange(pending, s).id());
         for (int i = 0; i < 6; i++) {
             Session busy = s.submitted("stm_" + i, T0);

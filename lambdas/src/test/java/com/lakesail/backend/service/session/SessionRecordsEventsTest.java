@@ -50,7 +50,7 @@ class SessionRecordsEventsTest {
         open();
         down = true;
 
-        Session active = records.updateSession("org_1", "ses_1", s -> s.opened("sc://localhost:15002", clock.instant()));
+        Session active = records.updateSession("org_1", "ses_1", s -> s.opened("sc://localhost:15002", null, clock.instant()));
 
         assertEquals(SessionStatus.ACTIVE, active.status());
         assertEquals(SessionStatus.ACTIVE, records.session("org_1", "ses_1").status(), "the change stands");
@@ -67,7 +67,7 @@ class SessionRecordsEventsTest {
     @Test
     void updateSession_whenTheStateDoesNotChange_recordsNoEvent_andWhenItDoesPublishesAtOnce() {
         open();
-        records.updateSession("org_1", "ses_1", s -> s.opened("sc://localhost:15002", clock.instant()));
+        records.updateSession("org_1", "ses_1", s -> s.opened("sc://localhost:15002", null, clock.instant()));
         records.updateSession("org_1", "ses_1", s -> s.touched(clock.instant()));
         records.updateSession("org_1", "ses_1", s -> s.endingAs(SessionEnding.closed("closed on request", clock.instant()),
                 clock.instant()));
@@ -82,7 +82,7 @@ class SessionRecordsEventsTest {
     @Test
     void changeStatement_whenTheSessionsLastStatementEnds_recordsItsMoveToIdle_evenWithTheBusDown() {
         open();
-        Session active = records.updateSession("org_1", "ses_1", s -> s.opened("sc://localhost:15002", clock.instant()));
+        Session active = records.updateSession("org_1", "ses_1", s -> s.opened("sc://localhost:15002", null, clock.instant()));
         Statement statement = Statement.create("stm_1", active, "SELECT 1", null, null, Map.of(), "usr_1", clock.instant());
         store.transact(List.of(SessionRecords.put(statement, Condition.notExists())));
         records.updateSession("org_1", "ses_1", s -> s.submitted("stm_1", clock.instant()));
